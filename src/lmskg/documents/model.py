@@ -1,0 +1,28 @@
+"""A source document as read: its exact text, a same-length normalised copy, and its metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document read from a file.
+
+    ``text`` is the file decoded as UTF-8, unchanged: every offset lmskg records indexes into it.
+    ``normalized`` has exactly the same length, with look-alike characters folded one for one
+    (non-breaking spaces to spaces, dashes to hyphens), so matching runs on it and offsets still hold.
+    """
+
+    id: str
+    path: Path
+    text: str
+    normalized: str
+    kind: str
+    source: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.normalized):
+            raise ValueError("normalized text must have the same length as the text")

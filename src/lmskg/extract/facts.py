@@ -1,0 +1,135 @@
+"""What extraction finds: immutable facts, each pointing at the characters it was read from.
+
+Offsets are indices into ``Document.text``. Ontology terms are full IRIs (``Term``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+Term = str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    """A value and the span it was read from."""
+
+    value: T
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    family: str
+    initials: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    key: str                                  # unique in the document: "self", "ref-1", ...
+    span: Span                                # the whole citation or title block
+    role: str                                 # "this-document" | "cited-reference"
+    marker: int | None = None                 # footnote number of a cited reference
+    title: Found[str] | None = None
+    authors: tuple[Author, ...] = ()
+    journal: Found[str] | None = None
+    journal_abbrev: Found[str] | None = None
+    year: Found[int] | None = None
+    date: Found[str] | None = None            # ISO 8601, as precise as written: "2015", "2015-09", "2015-09-11"
+    volume: Found[str] | None = None
+    issue: Found[str] | None = None
+    pages: Found[str] | None = None
+    doi: Found[str] | None = None
+    pmid: Found[str] | None = None
+    kinds: tuple[Found[Term], ...] = ()       # publication-kind individuals
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    age: Found[Decimal] | None = None
+    age_unit: Term | None = None
+    sex: Found[Term] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lesion:
+    role: Found[Term]                         # PrimaryRole | MetastasisRole | RecurrenceRole
+    sites: tuple[Found[Term], ...] = ()       # one per vertebra when a range is written
+    histology: Found[Term] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    finding: Found[Term]
+    duration_value: Found[Decimal] | None = None
+    duration_unit: Term | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    step: int                                 # 1-based; same operation or unstated order share a step
+    procedure: Found[Term]
+    sites: tuple[Found[Term], ...] = ()
+    agents: tuple[Found[Term], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    outcome: Found[Term]
+    value: Found[Decimal] | None = None
+    unit: Term | None = None
+    start_date: Found[str] | None = None      # ISO 8601 partial date
+    end_date: Found[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    event: Found[Term]                        # a past procedure or condition, not a treatment of this case
+    years_before: Found[Decimal] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    ordinal: int                              # 1-based order in the document
+    span: Span                                # the passage that describes the case
+    publication: str | None                   # Publication.key of the publication it is described in
+    patient: Patient = field(default_factory=Patient)
+    primary_histology: Found[Term] | None = None
+    primary_site: Found[Term] | None = None
+    lesions: tuple[Lesion, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    conditions: tuple[Found[Term], ...] = ()
+    history: tuple[History, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CohortStatistic:
+    publication: str | None                   # Publication.key
+    span: Span                                # the sentence that states it
+    population: Found[Term]                   # a population individual
+    measure: Found[Term]
+    value: Found[Decimal]
+    unit: Term | None = None
+    group: Found[Term] | None = None          # tumor class; None = every patient of the population
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything read from one document."""
+
+    publications: tuple[Publication, ...] = ()
+    cases: tuple[Case, ...] = ()
+    statistics: tuple[CohortStatistic, ...] = ()
