@@ -22,7 +22,24 @@ class Document:
     kind: str
     source: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    regions: tuple[Region, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.normalized):
             raise ValueError("normalized text must have the same length as the text")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A marked-up part of a document's text: an XML element's content, with the record it belongs to.
+
+    ``start``/``end`` index into ``Document.text``; ``record`` is the 1-based record (PubmedArticle) or 0.
+    ``is_text`` marks prose (titles, abstract sections) that sentence splitting and extraction read.
+    """
+
+    name: str
+    start: int
+    end: int
+    record: int = 0
+    label: str | None = None
+    is_text: bool = False

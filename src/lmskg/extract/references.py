@@ -1,0 +1,100 @@
+"""Which publication a passage describes: footnote markers, reference-list entries, year headings, the page itself.
+
+A DokuWiki page cites with ``<sup>N)</sup>`` at the end of a paragraph; a paragraph without a marker is taken
+to describe the reference cited by the next paragraph after it in the same section (a case told over two
+paragraphs). Inside a reference-list entry the passage describes that entry. A section headed by a year
+("### 2015") whose paragraphs cite nothing is tied to the one publication of that year, if there is exactly
+one. Otherwise a document that describes itself (an abstract page) answers its own publication's key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lmskg.documents.model import Document
+from lmskg.extract.facts import Publication
+
+INLINE_MARKER = re.compile(r"<sup>\s*(\d+)\)\s*</sup>|\[\^?(\d+)\]")
+_LABEL_LINE = re.compile(r"^[ \t]*(?:<sup>\s*(\d+)\)\s*</sup>|(\d+)\)|\[(\d+)\])[ \t]*$", re.M)
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    section: int                 # index of the heading above it (-1: none)
+    markers: tuple[tuple[int, int], ...]   # (marker number, offset) of the inline citations in it
+    label: int | None            # footnote label when the paragraph is a reference-list label line
+    heading: bool = False
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """The blank-line separated paragraphs of ``doc`` with their section and citation markers."""
+    text = doc.normalized
+    out: list[Paragraph] = []
+    section = -1
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\r?\n))+", text):
+        start, end = m.start(), m.end()
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        if _HEADING.fullmatch(chunk.strip("\r\n")):
+            section += 1
+            out.append(Paragraph(start, end, section, (), None, heading=True))
+            continue
+        label = _LABEL_LINE.fullmatch(chunk.strip("\r\n"))
+        if label:
+            number = next(int(g) for g in label.groups() if g)
+            out.append(Paragraph(start, end, section, (), number))
+            continue
+        markers = tuple((int(mm.group(1) or mm.group(2)), start + mm.start()) for mm in INLINE_MARKER.finditer(chunk))
+        out.append(Paragraph(start, end, section, markers, None))
+    return out
+
+
+def publication_for(doc: Document, publications: Sequence[Publication], start: int, end: int) -> str | None:
+    """The key of the publication the passage ``doc.text[start:end]`` describes, or None if unknown."""
+    by_marker = {p.marker: p.key for p in publications if p.marker is not None}
+    for p in publications:                                   # inside a citation itself
+        if p.role == "cited-reference" and p.span.start <= start and end <= p.span.end:
+            return p.key
+    paras = paragraphs(doc)
+    here = next((i for i, p in enumerate(paras) if p.start <= start < p.end or (p.start < end <= p.end)), None)
+    if here is not None and paras[here].label is None:
+        key = _cited(paras, here, end, by_marker)
+        if key is not None:
+            return key
+        key = _by_year_heading(doc, paras, here, publications)
+        if key is not None:
+            return key
+    own = [p.key for p in publications if p.role == "this-document"]
+    return own[0] if own else None
+
+
+def _cited(paras: list[Paragraph], here: int, end: int, by_marker: dict[int, str]) -> str | None:
+    para = paras[here]
+    if para.markers:
+        after = [n for n, at in para.markers if at >= end]
+        number = after[0] if after else para.markers[-1][0]
+        return by_marker.get(number)
+    for nxt in paras[here + 1:]:
+        if nxt.section != para.section or nxt.label is not None or nxt.heading:
+            return None
+        if nxt.markers:
+            return by_marker.get(nxt.markers[0][0])
+    return None
+
+
+def _by_year_heading(doc: Document, paras: list[Paragraph], here: int, publications: Sequence[Publication]
+                     ) -> str | None:
+    heading = None
+    for m in _HEADING.finditer(doc.normalized, 0, paras[here].start):
+        heading = m
+    if heading is None or not re.fullmatch(r"(?:19|20)\d\d", heading.group(2)):
+        return None
+    year = int(heading.group(2))
+    matches = [p.key for p in publications if p.year is not None and p.year.value == year]
+    return matches[0] if len(matches) == 1 else None
