@@ -1,0 +1,204 @@
+"""A pool of query worker processes that can be killed when a query runs past its time.
+
+pyoxigraph cannot cancel a running query, so each query is handed to a worker process
+(:mod:`lmskg.web.worker`) holding the graph. The calling thread waits for the answer; when the time is up it
+kills that worker, starts a fresh one in its place and reports :class:`QueryTimeout`. Workers are separate
+processes, so queries run on every core, outside the web server's GIL.
+
+Workers are started with ``python -m lmskg.web.worker`` (never fork of a threaded server, never a re-import
+of the server's main module) and answer from the build's on-disk store at once while an in-memory copy loads.
+
+No Flask here: the pool is usable from any Python code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from lmskg.errors import LmskgError, QueryError, StoreError
+from lmskg.store import current_build, publish
+from lmskg.web.worker import Outcome, QueryJob
+
+log = logging.getLogger(__name__)
+
+
+class QueryTimeout(LmskgError):
+    """A query ran past its time limit; its worker was stopped."""
+
+
+class Busy(LmskgError):
+    """Every worker stayed busy for longer than a request may wait."""
+
+
+class _Worker:
+    def __init__(self, in_memory: bool) -> None:
+        parent, child = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "lmskg.web.worker", str(child.fileno()), "memory" if in_memory else "disk"],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )
+        finally:
+            child.close()
+        self.conn = Connection(os.dup(parent.fileno()))
+        parent.close()
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
+class WorkerPool:
+    """``size`` worker processes over the current build in ``home``.
+
+    :param home: the folder whose ``current`` build is served; a new build there is picked up within a second.
+    :param size: number of worker processes (at least 1).
+    :param timeout: default seconds a query may run before its worker is killed.
+    :param in_memory: load an in-memory copy of the graph in each worker (faster scans).
+    """
+
+    def __init__(self, home: Path, *, size: int = 2, timeout: float = 30.0, in_memory: bool = True) -> None:
+        self.home = Path(home)
+        self.size = max(1, int(size))
+        self.timeout = float(timeout)
+        self.in_memory = in_memory
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._update_lock = threading.Lock()
+        self._build: str | None = None
+        self._build_checked = 0.0
+        self._closed = False
+        self.build  # noqa: B018 - fail fast with a StoreError when there is no graph
+        for _ in range(self.size):
+            self._spawn()
+
+    @property
+    def build(self) -> str:
+        """The folder of the build being served (re-read from ``home/current`` at most once a second)."""
+        now = time.monotonic()
+        if self._build is None or now - self._build_checked > 1.0:
+            self._build = str(current_build(self.home))
+            self._build_checked = now
+        return self._build
+
+    def _spawn(self) -> None:
+        worker = _Worker(self.in_memory)
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+        if not self._closed:
+            self._spawn()
+
+    def _acquire(self, wait: float) -> _Worker:
+        if self._closed:
+            raise StoreError("the server is shutting down")
+        try:
+            return self._idle.get(timeout=wait)
+        except queue.Empty:
+            raise Busy(f"all {self.size} query workers stayed busy for {wait:g} s; try again shortly") from None
+
+    def query(self, job: QueryJob, *, timeout: float | None = None) -> Outcome:
+        """Evaluate ``job`` in a worker; raise QueryTimeout when it runs past ``timeout`` seconds."""
+        limit = self.timeout if timeout is None else timeout
+        started = time.monotonic()
+        worker = self._acquire(limit)
+        remaining = max(limit - (time.monotonic() - started), 0.001)
+        try:
+            worker.conn.send(("query", self.build, job))
+            if not worker.conn.poll(remaining):
+                log.warning("query timed out after %.1f s; stopping worker %d", limit, worker.pid)
+                self._retire(worker)
+                raise QueryTimeout(
+                    f"the query did not finish within {limit:g} seconds and was stopped; "
+                    "narrow it (LIMIT, more specific patterns) and try again"
+                )
+            kind, fmt, message = worker.conn.recv()
+            body = worker.conn.recv_bytes()
+        except (EOFError, OSError) as exc:
+            log.error("query worker %d failed: %s", worker.pid, exc)
+            self._retire(worker)
+            raise StoreError("the query stopped its worker unexpectedly; it has been replaced") from exc
+        self._idle.put(worker)
+        return Outcome(kind, fmt, body, message)
+
+    def update(self, sparql: str, *, base_iri: str | None = None, timeout: float | None = None) -> Path:
+        """Apply a SPARQL Update and publish the result as the new current build; return its folder.
+
+        Updates are serialized. The update runs on a fresh in-memory copy of the current build in a worker;
+        the result is published through :func:`lmskg.store.publish` (a new build folder swapped in by one
+        atomic rename), so a failed update leaves the served graph untouched.
+        """
+        limit = self.timeout if timeout is None else timeout
+        with self._update_lock:
+            started = time.monotonic()
+            worker = self._acquire(limit)
+            handle, name = tempfile.mkstemp(prefix=".update-", suffix=".nq", dir=self.home)
+            os.close(handle)
+            output = Path(name)
+            try:
+                build = str(current_build(self.home))
+                worker.conn.send(("update", build, sparql, base_iri, str(output)))
+                remaining = max(limit - (time.monotonic() - started), 0.001)
+                if not worker.conn.poll(remaining):
+                    self._retire(worker)
+                    raise QueryTimeout(f"the update did not finish within {limit:g} seconds and was not applied")
+                status, _size, message = worker.conn.recv()
+                self._idle.put(worker)
+                if status == "syntax":
+                    raise QueryError(message)
+                if status != "ok":
+                    raise StoreError(f"the update could not be applied: {message}")
+                folder = publish(self.home, output)
+            except (EOFError, OSError) as exc:
+                self._retire(worker)
+                raise StoreError("the update stopped its worker unexpectedly; nothing was changed") from exc
+            finally:
+                output.unlink(missing_ok=True)
+            self._build, self._build_checked = str(folder.resolve()), time.monotonic()
+            return folder
+
+    def close(self) -> None:
+        """Stop every worker."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def with_defaults(self, job: QueryJob, **changes: object) -> QueryJob:
+        return replace(job, **changes)

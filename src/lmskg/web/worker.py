@@ -1,0 +1,281 @@
+"""One query worker: a process that holds the graph and evaluates SPARQL sent over a socket.
+
+Run as ``python -m lmskg.web.worker FD`` by :mod:`lmskg.web.pool`; it needs neither Flask nor the app.
+A worker serves a build from its read-only on-disk store at once and, when asked to, loads an in-memory copy
+in a background thread (scans are several times faster in memory) and switches to it when complete.
+
+:func:`evaluate` is the whole query path after the HTTP layer; the W3C test runner calls it directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import socket
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+GRAPH_FILE = "graph.nq"
+STORE_DIR = "store"
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryJob:
+    """Everything needed to evaluate one query; picklable, no Flask objects."""
+
+    sparql: str
+    default_graph: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None
+    result_format: str | None = "json"  # for SELECT and ASK; None = the client accepts none
+    graph_format: str | None = "turtle"  # for CONSTRUCT and DESCRIBE
+    max_rows: int = 100_000
+    max_bytes: int = 64 << 20
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A finished evaluation: ``kind`` is "results", "boolean" or "graph" on success, else an error kind.
+
+    Error kinds: "syntax" (400), "not-acceptable" (406), "too-large" (the row or byte cap), "failed" (the
+    engine raised while evaluating).
+    """
+
+    kind: str
+    format: str | None = None
+    body: bytes = b""
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind in ("results", "boolean", "graph")
+
+
+class _CappedBuffer:
+    """A binary sink that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge(f"the response would exceed {self.limit} bytes")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
+    """Run ``job`` on ``store`` and serialize its result, enforcing the row and byte caps."""
+    options: dict[str, object] = {}
+    if job.default_graph is not None:
+        options["default_graph"] = [_graph_name(g) for g in job.default_graph]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs is not None:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    if job.base_iri:
+        options["base_iri"] = job.base_iri
+    if job.prefixes:
+        options["prefixes"] = dict(job.prefixes)
+    try:
+        result = store.query(job.sparql, **options)
+    except SyntaxError as exc:
+        return Outcome("syntax", message=str(exc))
+    except (OSError, ValueError, TypeError) as exc:
+        return Outcome("failed", message=str(exc))
+    sink = _CappedBuffer(job.max_bytes)
+    try:
+        if isinstance(result, ox.QueryBoolean):
+            if job.result_format is None:
+                return Outcome("not-acceptable", message=_none_fits("an ASK", RESULT_FORMATS))
+            result.serialize(sink, RESULT_FORMATS[job.result_format])
+            return Outcome("boolean", job.result_format, sink.getvalue())
+        if isinstance(result, ox.QuerySolutions):
+            if job.result_format is None:
+                return Outcome("not-acceptable", message=_none_fits("a SELECT", RESULT_FORMATS))
+            result.serialize(sink, RESULT_FORMATS[job.result_format])
+            body = sink.getvalue()
+            rows = count_rows(body, job.result_format)
+            if rows > job.max_rows:
+                return Outcome("too-large", message=f"the result has more than {job.max_rows} rows; add a LIMIT")
+            return Outcome("results", job.result_format, body)
+        if job.graph_format is None:
+            return Outcome("not-acceptable", message=_none_fits("a CONSTRUCT or DESCRIBE", GRAPH_FORMATS))
+        triples = list(itertools.islice(result, job.max_rows + 1))
+        if len(triples) > job.max_rows:
+            return Outcome("too-large", message=f"the result has more than {job.max_rows} triples; add a LIMIT")
+        fmt = GRAPH_FORMATS[job.graph_format]
+        data: Sequence[ox.Triple] | Sequence[ox.Quad] = triples
+        if fmt.supports_datasets:
+            data = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+        ox.serialize(data, sink, fmt, prefixes=dict(job.prefixes) or None)
+        return Outcome("graph", job.graph_format, sink.getvalue())
+    except _TooLarge as exc:
+        return Outcome("too-large", message=f"{exc}; add a LIMIT or ask for fewer columns")
+    except (OSError, ValueError, TypeError, SyntaxError) as exc:
+        # pyoxigraph reports a _TooLarge raised inside serialize() as an OSError wrapping it.
+        if sink.size > sink.limit:
+            return Outcome("too-large", message=f"the response would exceed {sink.limit} bytes; add a LIMIT")
+        return Outcome("failed", message=str(exc))
+
+
+def count_rows(body: bytes, fmt: str) -> int:
+    """The number of solutions in a serialized SELECT result (exact for the writer pyoxigraph uses)."""
+    if fmt == "xml":
+        return body.count(b"<result>") + body.count(b"<result/>")
+    if fmt == "json":
+        bindings = body.find(b'"bindings":[')
+        if bindings < 0 or body[bindings + 12: bindings + 13] == b"]":
+            return 0
+        # Rows are separated by "},{" only: inside a row, bindings are separated by '},"'.
+        return body.count(b"},{", bindings) + 1
+    if fmt == "tsv":
+        return max(body.count(b"\n") - 1 + (not body.endswith(b"\n")), 0)
+    # CSV quotes values holding line breaks, so count record separators outside quotes.
+    return max(_csv_records(body) - 1, 0)
+
+
+def _csv_records(body: bytes) -> int:
+    if b'"' not in body:
+        return body.count(b"\r\n") + (bool(body) and not body.endswith(b"\r\n"))
+    records, quoted = 0, False
+    for chunk in body.split(b'"'):
+        if not quoted:
+            records += chunk.count(b"\r\n")
+        quoted = not quoted
+    return records + (bool(body) and not body.endswith(b"\r\n"))
+
+
+def _none_fits(what: str, formats: dict[str, object]) -> str:
+    return f"none of the accepted media types fits {what} query; available formats: {', '.join(formats)}"
+
+
+def _graph_name(iri: str) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if iri == "" else ox.NamedNode(iri)
+
+
+class Holder:
+    """The store a worker answers from, switched between builds and from disk to memory."""
+
+    def __init__(self, in_memory: bool) -> None:
+        self.in_memory = in_memory
+        self.build: str | None = None
+        self.store: ox.Store | None = None
+        self.generation = 0
+        self.lock = threading.Lock()
+
+    def use(self, build: str) -> ox.Store:
+        with self.lock:
+            if build != self.build or self.store is None:
+                self.generation += 1
+                self.build = build
+                self.store = ox.Store.read_only(str(Path(build) / STORE_DIR))
+                if self.in_memory:
+                    threading.Thread(target=self._load, args=(build, self.generation), daemon=True).start()
+            return self.store
+
+    def adopt(self, build: str, store: ox.Store) -> None:
+        with self.lock:
+            self.generation += 1
+            self.build, self.store = build, store
+
+    def _load(self, build: str, generation: int) -> None:
+        memory = ox.Store()
+        try:
+            memory.bulk_load(path=str(Path(build) / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            print(f"lmskg worker {os.getpid()}: keeping the on-disk store ({exc})", file=sys.stderr)
+            return
+        with self.lock:
+            if self.generation == generation:
+                self.store = memory
+
+
+def apply_update(build: str, sparql: str, base_iri: str | None, output: str) -> int:
+    """Apply a SPARQL Update to a fresh in-memory copy of ``build`` and write the result as N-Quads."""
+    store = ox.Store()
+    store.bulk_load(path=str(Path(build) / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
+    store.update(sparql, base_iri=base_iri)
+    store.dump(output, ox.RdfFormat.N_QUADS)
+    return len(store)
+
+
+def serve(conn: Connection, in_memory: bool) -> None:
+    """Answer requests from ``conn`` until it closes."""
+    holder = Holder(in_memory)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        op = message[0]
+        if op == "query":
+            _, build, job = message
+            try:
+                outcome = evaluate(holder.use(build), job)
+            except OSError as exc:
+                outcome = Outcome("failed", message=f"cannot read the graph: {exc}")
+            conn.send((outcome.kind, outcome.format, outcome.message))
+            conn.send_bytes(outcome.body)
+        elif op == "update":
+            _, build, sparql, base_iri, output = message
+            try:
+                size = apply_update(build, sparql, base_iri, output)
+                conn.send(("ok", size, ""))
+            except SyntaxError as exc:
+                conn.send(("syntax", 0, str(exc)))
+            except (OSError, ValueError) as exc:
+                conn.send(("failed", 0, str(exc)))
+        elif op == "ping":
+            conn.send(("pong", os.getpid()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    fd = int(args[0])
+    in_memory = len(args) < 2 or args[1] != "disk"
+    sock = socket.socket(fileno=fd)
+    conn = Connection(os.dup(sock.fileno()))
+    sock.close()
+    with contextlib.suppress(KeyboardInterrupt):
+        serve(conn, in_memory)
+
+
+if __name__ == "__main__":
+    main()
