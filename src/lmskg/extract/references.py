@@ -41,6 +41,9 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        chunk = text[start:end]
         if _HEADING.fullmatch(chunk.strip("\r\n")):
             section += 1
             out.append(Paragraph(start, end, section, (), None, heading=True))
@@ -61,6 +64,11 @@ def publication_for(doc: Document, publications: Sequence[Publication], start: i
     for p in publications:                                   # inside a citation itself
         if p.role == "cited-reference" and p.span.start <= start and end <= p.span.end:
             return p.key
+    own = [p for p in publications if p.role == "this-document"]
+    if len(own) > 1:                                         # several records in one file (PubMed XML)
+        for p in own:
+            if p.span.start <= start < p.span.end:
+                return p.key
     paras = paragraphs(doc)
     here = next((i for i, p in enumerate(paras) if p.start <= start < p.end or (p.start < end <= p.end)), None)
     if here is not None and paras[here].label is None:
@@ -70,21 +78,28 @@ def publication_for(doc: Document, publications: Sequence[Publication], start: i
         key = _by_year_heading(doc, paras, here, publications)
         if key is not None:
             return key
-    own = [p.key for p in publications if p.role == "this-document"]
-    return own[0] if own else None
+    return own[0].key if own else None
 
 
 def _cited(paras: list[Paragraph], here: int, end: int, by_marker: dict[int, str]) -> str | None:
+    number = cited_marker(paras, here, end)
+    return by_marker.get(number) if number is not None else None
+
+
+def cited_marker(paras: Sequence[Paragraph], here: int, end: int | None = None) -> int | None:
+    """The footnote number paragraph ``here`` cites: its own marker at or after ``end`` (else its last one), or
+    the first marker of the next paragraph in the same section when it has none."""
     para = paras[here]
+    if para.label is not None or para.heading:
+        return None
     if para.markers:
-        after = [n for n, at in para.markers if at >= end]
-        number = after[0] if after else para.markers[-1][0]
-        return by_marker.get(number)
+        after = [n for n, at in para.markers if end is not None and at >= end]
+        return after[0] if after else para.markers[-1][0]
     for nxt in paras[here + 1:]:
         if nxt.section != para.section or nxt.label is not None or nxt.heading:
             return None
         if nxt.markers:
-            return by_marker.get(nxt.markers[0][0])
+            return nxt.markers[0][0]
     return None
 
 
