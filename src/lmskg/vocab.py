@@ -1,0 +1,305 @@
+"""The lmskg vocabulary as Python names.
+
+generated from ontology/lmskg.ttl by scripts/generate_vocab.py — do not edit
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from lmskg.settings import DEFAULT_BASE
+
+
+class LMSKG(DefinedNamespace):
+    """Classes, properties and named individuals of https://w3id.org/lmskg/ontology."""
+
+    _NS = Namespace("https://w3id.org/lmskg/term/")
+    _fail = True
+
+    AdjuvantChemotherapy: URIRef  # adjuvant chemotherapy
+    AdjuvantRadiotherapy: URIRef  # adjuvant radiotherapy
+    AllogeneicHematopoieticStemCellTransplantation: URIRef  # allogeneic hematopoietic stem cell transplantation
+    AnatomicalEntity: URIRef  # anatomical entity
+    AnteriorApproach: URIRef  # anterior surgical approach
+    Authorship: URIRef  # authorship
+    BackPain: URIRef  # back pain
+    BilateralSalpingoOophorectomy: URIRef  # bilateral salpingo-oophorectomy
+    BiologicalSex: URIRef  # biological sex
+    Biopsy: URIRef  # biopsy
+    Bone: URIRef  # bone
+    BoneMetastasis: URIRef  # bone metastasis
+    BoneScintigraphy: URIRef  # bone scintigraphy
+    Brain: URIRef  # brain
+    BrainMetastasis: URIRef  # brain metastasis
+    CTGuidedBiopsy: URIRef  # CT-guided biopsy
+    CaseReportKind: URIRef  # case report
+    CaseSeriesKind: URIRef  # case series
+    CaseSeriesPopulation: URIRef  # case series
+    CentralNervousSystemLeiomyosarcoma: URIRef  # central nervous system leiomyosarcoma
+    CervicalCancer: URIRef  # cervical cancer
+    CervicalCarcinoma: URIRef  # cervical carcinoma
+    CervicalSpinalCord: URIRef  # cervical spinal cord
+    CervicalSpine: URIRef  # cervical spine
+    CervicalVertebra: URIRef  # cervical vertebra
+    CervicalVertebra1: URIRef  # cervical vertebra 1
+    CervicalVertebra2: URIRef  # cervical vertebra 2
+    CervicalVertebra3: URIRef  # cervical vertebra 3
+    CervicalVertebra4: URIRef  # cervical vertebra 4
+    CervicalVertebra5: URIRef  # cervical vertebra 5
+    CervicalVertebra6: URIRef  # cervical vertebra 6
+    CervicalVertebra7: URIRef  # cervical vertebra 7
+    Chemotherapy: URIRef  # chemotherapy
+    ChemotherapyAgent: URIRef  # chemotherapy agent
+    CircumferentialApproach: URIRef  # 360 degree approach
+    ClinicalArticleKind: URIRef  # clinical article
+    ClinicalFinding: URIRef  # clinical finding
+    Coccyx: URIRef  # coccyx
+    CohortStatistic: URIRef  # cohort statistic
+    ComputedTomography: URIRef  # computed tomography
+    ConfluenceOfSinuses: URIRef  # confluence of sinuses
+    Corpectomy: URIRef  # corpectomy
+    CranialCavity: URIRef  # cranial cavity
+    Craniotomy: URIRef  # craniotomy
+    Dacarbazine: URIRef  # dacarbazine
+    Day: URIRef  # day
+    Death: URIRef  # death
+    DecompressiveLaminectomy: URIRef  # decompressive laminectomy
+    DiseaseFreeSurvival: URIRef  # disease-free survival
+    DiseaseRemission: URIRef  # disease remission
+    DisseminatedDisease: URIRef  # disseminated disease
+    Docetaxel: URIRef  # docetaxel
+    Doxorubicin: URIRef  # doxorubicin
+    DuralVenousSinus: URIRef  # dural venous sinus
+    Embolization: URIRef  # embolization
+    EnBlocResection: URIRef  # en bloc resection
+    EndometrialCancer: URIRef  # endometrial cancer
+    EndometrialCarcinoma: URIRef  # endometrial carcinoma
+    Endometrium: URIRef  # endometrium
+    EpiduralSpace: URIRef  # spinal epidural space
+    Eribulin: URIRef  # eribulin
+    Evidence: URIRef  # evidence
+    ExternalBeamRadiotherapy: URIRef  # external beam radiotherapy
+    FallopianTube: URIRef  # fallopian tube
+    FanconiAnemia: URIRef  # Fanconi anemia
+    Female: URIRef  # female
+    FemaleReproductiveSystemNeoplasm: URIRef  # female reproductive system neoplasm
+    FindingRecord: URIRef  # finding record
+    FrontalLobe: URIRef  # frontal lobe
+    GammaKnifeRadiosurgery: URIRef  # Gamma Knife radiosurgery
+    Gemcitabine: URIRef  # gemcitabine
+    GoodOutcome: URIRef  # good clinical outcome
+    GrossTotalResection: URIRef  # gross total resection
+    GynecologicalCancer: URIRef  # gynecological cancer
+    Headache: URIRef  # headache
+    HematopoieticStemCellTransplantation: URIRef  # hematopoietic stem cell transplantation
+    Hemiparesis: URIRef  # hemiparesis
+    Hemorrhage: URIRef  # hemorrhage
+    HemorrhageRate: URIRef  # cases with hemorrhage
+    HistoryRecord: URIRef  # history record
+    Hypoesthesia: URIRef  # hypoesthesia
+    Hysterectomy: URIRef  # hysterectomy
+    Ifosfamide: URIRef  # ifosfamide
+    InstitutionalCohortPopulation: URIRef  # institutional cohort
+    InstrumentedFixation: URIRef  # instrumented spinal fixation
+    IntracerebralHemorrhage: URIRef  # intracerebral hemorrhage
+    IntratumoralHemorrhage: URIRef  # intratumoral hemorrhage
+    JournalArticleKind: URIRef  # journal article
+    Laminectomy: URIRef  # laminectomy
+    Leiomyosarcoma: URIRef  # leiomyosarcoma
+    Lesion: URIRef  # lesion record
+    LesionRole: URIRef  # lesion role
+    LiteratureCasesPopulation: URIRef  # literature cases
+    Liver: URIRef  # liver
+    LocalTumorControl: URIRef  # local tumor control
+    LumbarSpinalCord: URIRef  # lumbar spinal cord
+    LumbarSpine: URIRef  # lumbar spine
+    LumbarVertebra: URIRef  # lumbar vertebra
+    LumbarVertebra1: URIRef  # lumbar vertebra 1
+    LumbarVertebra2: URIRef  # lumbar vertebra 2
+    LumbarVertebra3: URIRef  # lumbar vertebra 3
+    LumbarVertebra4: URIRef  # lumbar vertebra 4
+    LumbarVertebra5: URIRef  # lumbar vertebra 5
+    Lung: URIRef  # lung
+    MagneticResonanceImaging: URIRef  # magnetic resonance imaging
+    Male: URIRef  # male
+    MalignantNeoplasm: URIRef  # malignant neoplasm
+    MedicalCondition: URIRef  # medical condition
+    MedicalImaging: URIRef  # medical imaging
+    MetastasisRole: URIRef  # metastasis
+    MetastaticLeiomyosarcoma: URIRef  # metastatic leiomyosarcoma
+    MetastaticMalignantNeoplasm: URIRef  # metastatic malignant neoplasm
+    Month: URIRef  # month
+    MultimodalityTherapy: URIRef  # multimodality therapy
+    Myelopathy: URIRef  # myelopathy
+    Myomectomy: URIRef  # myomectomy
+    NeoadjuvantChemotherapy: URIRef  # neoadjuvant chemotherapy
+    Neoplasm: URIRef  # neoplasm
+    NeurologicalDeficit: URIRef  # neurological deficit
+    NeurologicalImprovement: URIRef  # neurological improvement
+    NoEvidenceOfDisease: URIRef  # no evidence of disease
+    NonUterineLeiomyosarcoma: URIRef  # non-uterine leiomyosarcoma
+    NumberOfCases: URIRef  # number of cases
+    NumberOfPatients: URIRef  # number of patients
+    NurickGradeImprovement: URIRef  # improvement in Nurick grade
+    OsteolyticLesion: URIRef  # osteolytic lesion
+    OutcomeMeasure: URIRef  # outcome measure
+    OutcomeRecord: URIRef  # outcome record
+    Ovary: URIRef  # ovary
+    OverallSurvival: URIRef  # overall survival
+    Pain: URIRef  # pain
+    PainRelief: URIRef  # pain relief
+    PalliativeCare: URIRef  # palliative care
+    PalliativeChemotherapy: URIRef  # palliative chemotherapy
+    Paraparesis: URIRef  # paraparesis
+    Paraplegia: URIRef  # paraplegia
+    PartialSpondylectomy: URIRef  # partial spondylectomy
+    PathologicFracture: URIRef  # pathologic fracture
+    Patient: URIRef  # patient
+    PatientCase: URIRef  # patient case
+    Pazopanib: URIRef  # pazopanib
+    PedicleScrewFixation: URIRef  # pedicle screw fixation
+    Percent: URIRef  # percent
+    PositronEmissionTomography: URIRef  # positron emission tomography
+    PosteriorApproach: URIRef  # posterior surgical approach
+    PosteriorVertebralElements: URIRef  # posterior elements of vertebra
+    PrimaryOsseousLeiomyosarcoma: URIRef  # primary osseous leiomyosarcoma
+    PrimaryRole: URIRef  # primary
+    PrimarySpinalLeiomyosarcoma: URIRef  # primary spinal leiomyosarcoma
+    Procedure: URIRef  # medical procedure
+    ProgressionFreeSurvival: URIRef  # progression-free survival
+    PublicationKind: URIRef  # publication kind
+    RadiationTherapy: URIRef  # radiotherapy
+    RadicalResection: URIRef  # radical resection
+    RecurrenceRole: URIRef  # recurrence
+    RecurrentMalignantNeoplasm: URIRef  # recurrent malignant neoplasm
+    RepeatSurgery: URIRef  # repeat surgery
+    Retroperitoneum: URIRef  # retroperitoneum
+    ReviewKind: URIRef  # review
+    SacralSpinalCord: URIRef  # sacral spinal cord
+    SacralVertebra: URIRef  # sacral vertebra
+    SacralVertebra1: URIRef  # sacral vertebra 1
+    SacralVertebra2: URIRef  # sacral vertebra 2
+    SacralVertebra3: URIRef  # sacral vertebra 3
+    SacralVertebra4: URIRef  # sacral vertebra 4
+    SacralVertebra5: URIRef  # sacral vertebra 5
+    Sacrum: URIRef  # sacrum
+    Sarcoma: URIRef  # sarcoma
+    Seizure: URIRef  # seizure
+    SensoryLevel: URIRef  # sensory level
+    SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
+    Skull: URIRef  # skull
+    SourceDocument: URIRef  # source document
+    SpinalCord: URIRef  # spinal cord
+    SpinalCordCompression: URIRef  # spinal cord compression
+    SpinalCordDecompressionAchieved: URIRef  # adequate spinal cord decompression
+    SpinalCordMetastasis: URIRef  # spinal cord metastasis
+    SpinalDecompression: URIRef  # spinal decompression
+    SpinalMetastasis: URIRef  # spinal metastasis
+    SpinalMotionSegment: URIRef  # spinal motion segment
+    SpinalStabilization: URIRef  # spinal stabilization
+    Spondylectomy: URIRef  # spondylectomy
+    StereotacticBodyRadiotherapy: URIRef  # stereotactic body radiotherapy
+    StereotacticRadiosurgery: URIRef  # stereotactic radiosurgery
+    StereotacticRadiotherapy: URIRef  # stereotactic radiotherapy
+    StudyPopulation: URIRef  # study population
+    SubtotalResection: URIRef  # subtotal resection
+    SuperiorSagittalSinus: URIRef  # superior sagittal sinus
+    SurgicalApproach: URIRef  # surgical approach
+    SurgicalProcedure: URIRef  # surgical procedure
+    SurgicalResection: URIRef  # surgical resection
+    Survival: URIRef  # survival time
+    Temozolomide: URIRef  # temozolomide
+    Thigh: URIRef  # thigh
+    ThoracicBackPain: URIRef  # thoracic back pain
+    ThoracicSpinalCord: URIRef  # thoracic spinal cord
+    ThoracicSpine: URIRef  # thoracic spine
+    ThoracicVertebra: URIRef  # thoracic vertebra
+    ThoracicVertebra1: URIRef  # thoracic vertebra 1
+    ThoracicVertebra10: URIRef  # thoracic vertebra 10
+    ThoracicVertebra11: URIRef  # thoracic vertebra 11
+    ThoracicVertebra12: URIRef  # thoracic vertebra 12
+    ThoracicVertebra2: URIRef  # thoracic vertebra 2
+    ThoracicVertebra3: URIRef  # thoracic vertebra 3
+    ThoracicVertebra4: URIRef  # thoracic vertebra 4
+    ThoracicVertebra5: URIRef  # thoracic vertebra 5
+    ThoracicVertebra6: URIRef  # thoracic vertebra 6
+    ThoracicVertebra7: URIRef  # thoracic vertebra 7
+    ThoracicVertebra8: URIRef  # thoracic vertebra 8
+    ThoracicVertebra9: URIRef  # thoracic vertebra 9
+    TimeToMetastasis: URIRef  # time to metastasis
+    TimeToRepeatSurgery: URIRef  # time to repeat surgery
+    TotalEnBlocSpondylectomy: URIRef  # total en bloc spondylectomy
+    Trabectedin: URIRef  # trabectedin
+    TransverseSinus: URIRef  # transverse sinus
+    TreatmentStep: URIRef  # treatment step
+    TumorFreeSurvival: URIRef  # tumor-free survival
+    TumorRecurrence: URIRef  # tumor recurrence
+    TumorResection: URIRef  # tumor resection
+    TwoStageCircumferentialApproach: URIRef  # two-stage 360 degree approach
+    UnitOfMeasure: URIRef  # unit of measure
+    UpperThoracicSpine: URIRef  # upper thoracic spine
+    UterineCervix: URIRef  # uterine cervix
+    UterineCorpusSarcoma: URIRef  # uterine corpus sarcoma
+    UterineLeiomyosarcoma: URIRef  # uterine leiomyosarcoma
+    Uterus: URIRef  # uterus
+    Vertebra: URIRef  # vertebra
+    VertebralBody: URIRef  # vertebral body
+    VertebralColumn: URIRef  # vertebral column
+    VertebralLamina: URIRef  # lamina of vertebra
+    VertebralPedicle: URIRef  # pedicle of vertebra
+    Week: URIRef  # week
+    Year: URIRef  # year
+    abbreviation: URIRef  # abbreviation
+    age: URIRef  # age
+    ageUnit: URIRef  # age unit
+    agent: URIRef  # agent
+    author: URIRef  # author
+    authorPosition: URIRef  # author position
+    describedIn: URIRef  # described in
+    documentKind: URIRef  # document kind
+    durationUnit: URIRef  # duration unit
+    durationValue: URIRef  # duration value
+    endDate: URIRef  # end date
+    event: URIRef  # event
+    fileName: URIRef  # file name
+    finding: URIRef  # finding
+    group: URIRef  # group
+    hasAuthorship: URIRef  # has authorship
+    hasCondition: URIRef  # has condition
+    hasFinding: URIRef  # has finding
+    hasHistory: URIRef  # has history
+    hasLesion: URIRef  # has lesion
+    hasOutcome: URIRef  # has outcome
+    hasPatient: URIRef  # has patient
+    hasTreatment: URIRef  # has treatment
+    histology: URIRef  # histology
+    initials: URIRef  # initials
+    lesionRole: URIRef  # lesion role
+    locatedIn: URIRef  # located in
+    measure: URIRef  # measure
+    nextVertebra: URIRef  # next vertebra
+    ordinal: URIRef  # ordinal
+    outcome: URIRef  # outcome
+    partOf: URIRef  # part of
+    population: URIRef  # population
+    previousVertebra: URIRef  # previous vertebra
+    primaryHistology: URIRef  # primary histology
+    primarySite: URIRef  # primary site
+    procedure: URIRef  # procedure
+    publicationKind: URIRef  # publication kind
+    readFrom: URIRef  # read from
+    reportedIn: URIRef  # reported in
+    sentence: URIRef  # sentence
+    sentenceEnd: URIRef  # sentence end
+    sentenceStart: URIRef  # sentence start
+    sex: URIRef  # sex
+    site: URIRef  # site
+    startDate: URIRef  # start date
+    stepNumber: URIRef  # step number
+    text: URIRef  # text
+    unit: URIRef  # unit
+    value: URIRef  # value
+    yearsBefore: URIRef  # years before
+
+
+#: Instance data (docs/data-model.md): ``LMSKGD["case/<doc>-<n>"]``.
+LMSKGD = Namespace(DEFAULT_BASE + "data/")
