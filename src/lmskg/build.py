@@ -29,11 +29,7 @@ from lmskg.extract.facts import Case, CohortStatistic, Extraction, Found, Public
 from lmskg.extract.sentences import sentences
 from lmskg.settings import DEFAULT_BASE, Settings
 from lmskg.store import GRAPH_FILE, current_build, publish
-
-try:
-    from lmskg.vocab import LMSKG
-except ImportError:  # pragma: no cover - only before the vocabulary is generated
-    LMSKG = Namespace(f"{DEFAULT_BASE}term/")
+from lmskg.vocab import LMSKG
 
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -86,10 +82,7 @@ def _load_ontology(settings: Settings) -> object:
 
     if not settings.ontology.is_file():
         raise OntologyError(f"{settings.ontology}: the ontology source is missing")
-    try:
-        return load_ontology(settings.ontology)
-    except TypeError:
-        return load_ontology()
+    return load_ontology(settings.ontology)
 
 
 # -- RDF of one document -------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from lmskg.documents.abstract import CITE, RUNNING_HEAD
 from lmskg.documents.model import Document, Region
 from lmskg.extract.facts import Author, Found, Publication, Span, Term
 from lmskg.extract.references import cited_marker, paragraphs
+from lmskg.vocab import LMSKG
 
 KIND_TERMS = {
     "case report": "CaseReportKind",
@@ -482,14 +483,7 @@ def _kinds(r: _Reader, draft: _Draft, context: list[tuple[int, int]], *, own: bo
 
 def kind_term(label: str) -> Term:
     """The IRI of the publication-kind individual labelled ``label``."""
-    name = KIND_TERMS[label]
-    try:
-        from lmskg.vocab import LMSKG
-    except ImportError:                                   # before the vocabulary is generated
-        from lmskg.settings import DEFAULT_BASE
-
-        return f"{DEFAULT_BASE}term/{name}"
-    return str(LMSKG[name])
+    return str(getattr(LMSKG, KIND_TERMS[label]))
 
 
 # -- PubMed XML ------------------------------------------------------------------------------------------------
