@@ -35,6 +35,7 @@ _SOURCE = re.compile(
     r"(?P<rest>(?:\s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?(?:\s*\((?P<issue>[^)\n]{1,20})\))?)?"
     r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?))?)"
 )
+_SOURCE_NO_STOP = re.compile(_SOURCE.pattern.replace(r"\*?\.\s+(?P<year>", r"\*?\.?\s+(?P<year>", 1))
 _MLA = re.compile(
     r"(?P<authors>[^\"]+?),?\s*\"(?P<title>[^\"]+?),?\"\s*,?\s*(?P<journal>[^,]+?),\s*Vol\.\s*(?P<volume>\w+)"
     r"(?:\s*,?\s*No\.\s*(?P<issue>\w+))?\s*,\s*(?P<year>(?:19|20)\d\d)(?:\s*,\s*pp?\.\s*(?P<pages>\w+(?:-\w+)?))?"
@@ -52,6 +53,17 @@ _BMC = re.compile(r"(?P<journal>[A-Z][^,\d\n]{3,100}?)\s+(?P<year>(?:19|20)\d\d)
 _REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:References|Bibliography|Literature cited)[ \t]*:?[ \t]*$",
                                  re.M | re.I)
 _NUMBERED = re.compile(r"^[ \t]*(?:\[(\d+)\]|(\d+)[.)])[ \t]+(?=\S)", re.M)
+_NAME_TOKEN = r"(?:[A-Z]\.(?:\s*-\s*[A-Z]\.)?|[A-Z\u00c0-\u00de][\w'\u2019-]+|(?:van|von|de|da|del|der|dos|la|le)\b)"
+_NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}"
+                        rf"(?:\s*(?:,|\band\b)\s*{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}})+")
+_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){1,3}),[ \t]*"
+                        r"(?:MD|PhD|MBBS|MBChB|MSc|BSc|DO|MPH|FRCS\w*|FACS|RN)\b.*$", re.M)
+_SOURCE_LINE = re.compile(r"[A-Z][^.\n;:]{1,100}?\.?\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
+                          r"\s*(?:;\s*[A-Za-z]?\d+|:\s*[A-Za-z]?\d+)")
+_IDENTIFIER_LINE = re.compile(r"(?:doi|pmid|pmcid|issn|eissn)\b\s*:?|https?://|10\.\d{4,9}/", re.I)
+_BOILERPLATE = re.compile(r"(?:Abstracts? (?:of|from|presented)|Proceedings of|Poster|Oral (?:session|presentation)|"
+                          r"Session\b|Symposium|Supplement|Letter to the editor|Original (?:article|research)|"
+                          r"Review article|Received:|Accepted:|Published:|Copyright|\u00a9)", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,4}[ \t]*$")
 _SKIP_LINE = re.compile(r"^(?:Main Article Content|Article Content|Open Access|Research Article|Original Article|"
                         r"Case Report|Full Text|Home)$", re.I)
@@ -273,7 +285,7 @@ def clean_doi(text: str, start: int = 0, end: int | None = None) -> Found[str] |
 _INITIALS_DOTTED = re.compile(r"(?:[A-Z]\.?\s*-?\s*){1,4}")
 
 
-def _authors(r: _Reader, start: int, end: int) -> tuple[Author, ...]:
+def _authors(r: _Reader, start: int, end: int, *, given_first: bool = False) -> tuple[Author, ...]:
     """Authors in order from a list written "Liu A, Sankey EW", "G. Maimone, N. Nicassio and M. Cambria",
     "Imoumby, F. , Dokponou, Y." or as whole surname-first names ("Oudrhiri Mohammed Yassaad")."""
     units: list[tuple[int, int]] = []
@@ -296,6 +308,13 @@ def _authors(r: _Reader, start: int, end: int) -> tuple[Author, ...]:
         last = re.fullmatch(r"(.+?)\s+([A-Z]{1,3})", t)                                # Liu A
         if first:
             out.append(Author(first.group(2), _initials(first.group(1)), Span(a, b, r.doc.text[a:b])))
+        elif given_first and len(t.split()) >= 2:                                      # Ricardo M. Alves
+            words = t.split()
+            k = len(words) - 1
+            while k > 1 and words[k - 1] in ("van", "von", "de", "da", "del", "der", "dos", "la", "le"):
+                k -= 1
+            out.append(Author(" ".join(words[k:]), _initials(" ".join(w[0] for w in words[:k])),
+                              Span(a, b, r.doc.text[a:b])))
         elif last:
             out.append(Author(last.group(1), last.group(2), Span(a, b, r.doc.text[a:b])))
         else:                                                                        # a whole name as written
@@ -310,7 +329,7 @@ def _initials(text: str) -> str:
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t\r\n,.":
         a += 1
-    while b > a and text[b - 1] in " \t\r\n,":
+    while b > a and text[b - 1] in " \t\r\n,*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079":
         b -= 1
     return a, b
 
@@ -354,6 +373,8 @@ def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | 
         draft.spans.append((title.span.start, title.span.end))
         if not draft.authors:
             draft.authors = _author_lines(r, after_title)
+    if not draft.authors:
+        draft.authors = _signatures(r)
     _source_line(r, draft)
     if "doi" not in draft.fields and not cited:
         doi = clean_doi(r.norm)
@@ -369,26 +390,30 @@ def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | 
 
 
 def _title_line(r: _Reader, offset: int) -> tuple[Found[str] | None, int]:
+    """The title: the first line above the abstract that is not a running head, banner, label or source line."""
     for a, b in _lines(r):
         if b <= offset:
             continue
         line = r.norm[a:b].strip()
-        if not line or _SKIP_LINE.match(line) or RUNNING_HEAD.fullmatch(line) or _BANNER.match(line):
+        if (not line or _SKIP_LINE.match(line) or RUNNING_HEAD.fullmatch(line) or _BANNER.match(line)
+                or _BOILERPLATE.match(line) or _SOURCE_LINE.match(line) or _IDENTIFIER_LINE.match(line)):
             continue
         md = re.fullmatch(r"#\s+(.+)", line)
         if md:
             return r.text(a + r.norm[a:b].index(md.group(1)), b), b
-        if _PROSE_START.match(line) or _SOURCE.match(line):
+        if _PROSE_START.match(line):
             return None, offset
         words = len(line.split())
-        if 3 <= words <= 40 and not line.endswith(".") and not re.match(r"[A-Z][\w ]{0,30}:\s", line):
+        if words < 3 or (line.isupper() and words <= 5):          # "P-087", "CASE SERIES", "LETTER TO THE EDITOR"
+            continue
+        if words <= 40 and not line.endswith("."):
             return r.text(a, b), b
         return None, offset
     return None, offset
 
 
 def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
-    """Authors written one per line, surname first in full, right below the title."""
+    """Authors right below the title: one line of names, or one name per line written surname first in full."""
     out: list[Author] = []
     for a, b in _lines(r):
         if b <= offset:
@@ -398,8 +423,15 @@ def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
             if out:
                 break
             continue
-        if not out and "," in line and _looks_like_nlm_authors(line.strip().rstrip(".")):
-            return _authors(r, *_strip(r.norm, a, b))
+        if not out and "," in line:
+            a, b = _strip(r.norm, a, b)
+            text = r.norm[a:b].rstrip(".")
+            if _looks_like_nlm_authors(text):
+                return _authors(r, a, b)
+            if _NAME_LIST.fullmatch(_unmark(text)):
+                given_first = bool(re.search(r"\S\s+[A-Z]\.(?:\s|$)", _unmark(text)))
+                return _authors(r, a, b, given_first=given_first)
+            break
         if not _NAME_LINE.match(line.strip()) or _SKIP_LINE.match(line.strip()):
             break
         s = r.span(a, b)
@@ -407,10 +439,22 @@ def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
     return tuple(out) if out else ()
 
 
+def _signatures(r: _Reader) -> tuple[Author, ...]:
+    """Authors who sign a letter: "Kaito Mori, MD" lines."""
+    out: list[Author] = []
+    for m in _SIGNATURE.finditer(r.norm):
+        out.extend(_authors(r, m.start("name"), m.end("name"), given_first=True))
+    return tuple(out)
+
+
+def _unmark(text: str) -> str:
+    return re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]", "", text)
+
+
 def _source_line(r: _Reader, draft: _Draft) -> None:
     """A line that starts with "Journal. YYYY[ Mon[ DD]];Vol(Issue):Pages" describes the document itself."""
     for a, b in _lines(r):
-        m = _SOURCE.match(r.norm, a, b)
+        m = _SOURCE.match(r.norm, a, b) or _SOURCE_NO_STOP.match(r.norm, a, b)
         if m and (m.group("rest").strip() or m.group("month")) and len(m.group("journal").split()) <= 12:
             found = _Draft(spans=[(a, b)])
             _source(r, found, m)
@@ -448,12 +492,14 @@ _TITLE_KINDS = (
                           r"\bmeta-analysis\b|^(?:a )?review\b|:\s*(?:a )?review\b(?! of)", re.I)),
     ("clinical article", re.compile(r"\bclinical article\b", re.I)),
 )
+_KIND_BANNER = re.compile(r"^[ \t]*(CASE SERIES|CASE REPORTS?|REVIEW(?: ARTICLE)?|CLINICAL ARTICLE|"
+                          r"Case [Rr]eports?(?=\s*\|)|Case [Ss]eries(?=\s*\|))[ \t]*(?:\|.*)?$", re.M)
 _TEXT_KINDS = (
     ("case report", re.compile(
         r"^\s*(?:Case(?: Report| Description| Presentation)?|Patient concerns)\s*:|"
         r"\b(?:we|authors?|et al\.?)\s+(?:report(?:ed)?|describe[sd]?|present(?:ed)?)\s+(?:the case of\s+)?"
         r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:case|patient|woman|man|girl|boy|\d+[- ]years?[- ]old)\b|"
-        r"\b(?:a|an)\s+\d+[- ]years?[- ]old\b", re.I | re.M)),
+        r"\b(?:a|an)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]old\b", re.I | re.M)),
     ("case series", re.compile(r"\b(?:in|from) a (?:retrospective |multicenter |single[- ]center )?series\b|"
                                r"\bretrospective series\b", re.I)),
     ("review", re.compile(r"\breview of (?:the )?literature\b|\bliterature (?:review|search)\b|"
@@ -470,6 +516,11 @@ def _kinds(r: _Reader, draft: _Draft, context: list[tuple[int, int]], *, own: bo
             m = pattern.search(title.value)
             if m:
                 found.setdefault(label, Found(kind_term(label), title.span))
+    if own:
+        for m in _KIND_BANNER.finditer(r.norm):
+            label = " ".join(m.group(1).lower().split()).replace("reports", "report")
+            label = label.replace("review article", "review")
+            found.setdefault(label, r.found(kind_term(label), m.start(1), m.end(1)))
     for a, b in context:
         for label, pattern in _TEXT_KINDS:
             if label in found or (not own and label == "review"):
@@ -477,6 +528,9 @@ def _kinds(r: _Reader, draft: _Draft, context: list[tuple[int, int]], *, own: bo
             m = pattern.search(r.norm, a, b)
             if m:
                 found[label] = r.found(kind_term(label), m.start(), m.end())
+    if "case series" in found and "case report" in found and found["case report"].span != (title.span if title
+                                                                                            else None):
+        del found["case report"]             # a series of patients described one by one is not a case report
     order = list(KIND_TERMS)
     return tuple(found[k] for k in sorted(found, key=order.index))
 
