@@ -1,0 +1,57 @@
+"""Clinical extraction: patient cases and cohort statistics of a document, every fact tied to its span.
+
+``extract_cases`` and ``extract_statistics`` are what :mod:`lmskg.build` calls. The document is cut into
+passages per publication and each passage into cases and cohort text (:mod:`lmskg.extract.segments`); the
+vocabulary comes from the ontology lexicon (:mod:`lmskg.extract.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lmskg.documents.model import Document
+from lmskg.extract.cases import build_case
+from lmskg.extract.casetext import Passage
+from lmskg.extract.facts import Case, CohortStatistic, Publication
+from lmskg.extract.lexicon import lexicon_for
+from lmskg.extract.segments import Segments, segment
+from lmskg.extract.statistics import statistics
+
+__all__ = ["extract_cases", "extract_statistics"]
+
+_LAST: dict[tuple[int, int], tuple[Document, Segments]] = {}
+
+
+def _segments(doc: Document, ontology: object, publications: Sequence[Publication]) -> Segments:
+    key = (id(doc), id(ontology))
+    cached = _LAST.get(key)
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    _LAST.clear()
+    result = segment(doc, ontology, publications)
+    _LAST[key] = (doc, result)
+    return result
+
+
+def _passage(doc: Document, ontology: object, sentences: list) -> Passage:
+    lexicon = lexicon_for(ontology)
+    lo, hi = sentences[0].start, sentences[-1].end
+    return Passage(doc, ontology, lexicon, lexicon.analyse(doc.normalized[lo:hi], lo), list(sentences))
+
+
+def extract_cases(doc: Document, ontology: object, publications: Sequence[Publication]) -> tuple[Case, ...]:
+    """The patient cases ``doc`` describes, numbered in order of appearance."""
+    cases = []
+    for n, case in enumerate(_segments(doc, ontology, publications).cases, start=1):
+        passage = _passage(doc, ontology, case.sentences)
+        cases.append(build_case(passage, case, n, publications))
+    return tuple(cases)
+
+
+def extract_statistics(doc: Document, ontology: object, publications: Sequence[Publication]
+                       ) -> tuple[CohortStatistic, ...]:
+    """The cohort statistics ``doc`` reports, per passage, in order."""
+    out: list[CohortStatistic] = []
+    for key, sentences in _segments(doc, ontology, publications).cohort:
+        out.extend(statistics(_passage(doc, ontology, sentences), key))
+    return tuple(out)

@@ -1,0 +1,67 @@
+"""Outcomes of a case: the outcome term, its time (value and unit) and the dates of the interval.
+
+The time of an outcome is the quantity written in its clause, preferring one after it ("progression free for
+35 months", "died four months later") to one before it ("five years after surgery, she remains free of
+disease"); a vague quantity ("within several weeks") gives an outcome without a value. Dates ("April 2011
+to March 2014") in the same sentence give the interval.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lmskg.extract import context
+from lmskg.extract import quantities as q
+from lmskg.extract.casetext import Passage
+from lmskg.extract.facts import Outcome, Span
+from lmskg.extract.lexicon import Mention
+
+VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
+POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
+TIME_POINT_LIST = re.compile(r"\bat\s+(?:\d+\s*,\s*)*\d+\s*(?:,\s*)?(?:and|or)\s*$", re.I)
+
+
+def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
+    out: list[Outcome] = []
+    seen: set[tuple[str, object]] = set()
+    for s in sents:
+        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+            continue
+        times = _times(p, s)
+        dates = q.dates(p.text, s.start, s.end)
+        for m in p.mentions(s, "outcome"):
+            if context.negated(p.text, m.start, m.end, s.start, s.end):
+                continue
+            value = _value_for(p, s, m, times)
+            start = end = None
+            if len(dates) >= 2 and value is not None:
+                start = p.found(dates[0][0], dates[0][1], dates[0][2])
+                end = p.found(dates[1][0], dates[1][1], dates[1][2])
+            key = (m.term, None if value is None else value.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Outcome(
+                p.found(m.term, m.start, m.end),
+                None if value is None or value.value is None else p.found(value.value, value.start, value.end),
+                None if value is None or value.value is None else p.unit(value.unit),
+                start, end))
+    return out
+
+
+def _times(p: Passage, s: Span) -> list[q.Quantity]:
+    """Time quantities of the sentence, without ages, percentages and earlier points of a list ("at 6, 12 and")."""
+    found = [x for x in p.quantities(s) if x.unit != "percent"]
+    found += [q.Quantity(q.number(m.group(1)), "day", m.start(), m.end()) for m in POSTOP_DAY.finditer(
+        p.text, s.start, s.end)]
+    return sorted(found, key=lambda x: x.start)
+
+
+def _value_for(p: Passage, s: Span, m: Mention, times: list[q.Quantity]) -> q.Quantity | None:
+    after = [t for t in times if t.start >= m.end and not VALUE_BREAK.search(p.text, m.end, t.start)]
+    if after:
+        return after[0]
+    before = [t for t in times if t.end <= m.start and not VALUE_BREAK.search(p.text, t.end, m.start)]
+    if before:
+        return before[-1]
+    return None

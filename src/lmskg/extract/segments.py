@@ -1,0 +1,118 @@
+"""Split a document into passages per publication, and each passage into patient cases and cohort text.
+
+A passage is a run of sentences describing the same publication (``publication_for``). Inside it, a case
+starts at the first sentence that introduces a patient (an age, a sex noun, "the case of a", "a patient")
+and runs to the end of the passage or to a closing section ("Conclusion:", "Keywords:", "Cite this paper").
+A sentence about several patients (a series, a cohort, literature cases) inside a case goes to the cohort
+text instead, and so does every sentence outside a case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lmskg.documents.model import Document
+from lmskg.extract import context
+from lmskg.extract import quantities as q
+from lmskg.extract.facts import Publication, Span
+from lmskg.extract.lexicon import lexicon_for
+
+
+@dataclass
+class CaseText:
+    publication: str | None
+    sentences: list[Span] = field(default_factory=list)
+    intro: list[Span] = field(default_factory=list)     # the passage's sentences before the case starts
+
+
+@dataclass
+class Segments:
+    cases: list[CaseText]
+    cohort: list[tuple[str | None, list[Span]]]          # (publication, sentences) per passage
+
+
+def segment(doc: Document, ontology: object, publications: Sequence[Publication]) -> Segments:
+    from lmskg.extract.references import publication_for
+    from lmskg.extract.sentences import sentences
+
+    lexicon = lexicon_for(ontology)
+    text = doc.normalized
+    passages: list[tuple[str | None, list[Span]]] = []
+    cited = [p.span for p in publications if p.role == "cited-reference"]
+    for s in sentences(doc):
+        if text[s.start:s.end].lstrip().startswith("#") or any(c.start <= s.start and s.end <= c.end for c in cited):
+            passages.append((None, []))                      # headings and reference entries break passages
+            continue
+        key = publication_for(doc, publications, s.start, s.end)
+        if passages and passages[-1][0] == key and passages[-1][1]:
+            passages[-1][1].append(s)
+        else:
+            passages.append((key, [s]))
+    cases: list[CaseText] = []
+    cohort: list[tuple[str | None, list[Span]]] = []
+    for key, sents in passages:
+        if not sents:
+            continue
+        analysis = lexicon.analyse(text[sents[0].start:sents[-1].end], sents[0].start)
+        passage_cases, rest = _split_passage(text, sents, analysis, key)
+        cases.extend(passage_cases)
+        if rest:
+            cohort.append((key, rest))
+    return Segments(cases, cohort)
+
+
+def _introduces_patient(text: str, s: Span, analysis: object) -> tuple[bool, bool]:
+    """(strong, weak): an age or sex noun introduces a patient strongly; "the case of a" weakly."""
+    strong = bool(q.ages(text, s.start, s.end)) or any(
+        m.category == "sex" for m in analysis.within(s.start, s.end))      # type: ignore[attr-defined]
+    weak = context.CASE_CUE.search(text, s.start, s.end) is not None
+    return strong, weak
+
+
+def _split_passage(text: str, sents: list[Span], analysis: object, key: str | None
+                   ) -> tuple[list[CaseText], list[Span]]:
+    closed = [False] * len(sents)
+    ended = False
+    for i, s in enumerate(sents):
+        if context.SECTION_END.match(text, s.start):
+            ended = True
+        elif context.SECTION_START.match(text, s.start):
+            ended = False
+        closed[i] = ended
+    flags = [_introduces_patient(text, s, analysis) for s in sents]
+    cohortish = [context.cohort(text, s.start, s.end) and not q.ages(text, s.start, s.end) for s in sents]
+    open_idx = [i for i in range(len(sents)) if not closed[i] and not cohortish[i]]
+    start = next((i for i in open_idx if flags[i][0]), None)
+    if start is None:
+        start = next((i for i in open_idx if flags[i][1]), None)
+    if start is None:
+        return [], sents
+    cases: list[CaseText] = [CaseText(key, [], sents[:start])]
+    rest: list[Span] = list(sents[:start])
+    age_seen = _age(text, sents[start])
+    for i in range(start, len(sents)):
+        s = sents[i]
+        if closed[i]:
+            rest.append(s)
+            continue
+        age = _age(text, s)
+        if i > start and age is not None and age_seen is not None and age != age_seen and not cohortish[i]:
+            cases.append(CaseText(key, [], []))              # a second patient in the same passage
+        if age is not None:
+            age_seen = age
+        if cohortish[i] and not flags[i][0]:
+            rest.append(s)
+        else:
+            cases[-1].sentences.append(s)
+    return [c for c in cases if c.sentences], rest
+
+
+def _age(text: str, s: Span) -> str | None:
+    found = q.ages(text, s.start, s.end)
+    return None if not found else f"{found[0].value}{found[0].unit}"
+
+
+def heading_free(text: str) -> str:
+    return re.sub(r"^\W*[A-Z][A-Za-z ]{2,30}:\s*", "", text)

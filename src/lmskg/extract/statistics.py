@@ -1,0 +1,210 @@
+"""Cohort statistics: per population and tumor group, a measure with its value and unit.
+
+Values are quantities ("20 months", "75%"), counts of patients or cases ("Eight patients", "6 (75%)") and
+lists paired with "respectively" ("cervical cancer, endometrial cancer, and leiomyosarcoma survival being
+32, 26, and 20 months, respectively"). The measure is the outcome term nearest before the value in its
+clause (for a count, the one after it: "6 patients had improvement ..."); a bare count of patients is the
+number of patients when the clause says how they were gathered ("underwent", "were reported"). The group
+is the tumor a value is tied to (parenthesised value after it, a "respectively" list, the only tumor of the
+sentence) or, failing that, the tumor the population was defined by. Ranges, ages, calendar years and
+time points ("at 1, 2 and 5 years", "alive 1 year after surgery") are not values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lmskg.extract import context
+from lmskg.extract import quantities as q
+from lmskg.extract.casetext import Passage
+from lmskg.extract.facts import CohortStatistic, Found, Span
+from lmskg.extract.lexicon import Mention
+
+NUM = q.NUMBER
+LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?(?:\s*,\s*(?:{NUM})(?:\s*%)?)*\s*,?\s*(?:and|or)\s+(?:{NUM}))"
+                  rf"(?:\s*-\s*|\s+)?(%|days?|weeks?|months?|years?)(?![\w])", re.I)
+COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases)\b(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
+                   re.I)
+BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
+RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*"
+                   r"(?:%|days?|weeks?|months?|years?)", re.I)
+GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|"
+                      r"reported|analy[sz]ed|collected|were found|have been described)\b", re.I)
+VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|averaged|lasted|:)\s*(?:a\s+)?$",
+                        re.I)
+AFTER_TIME = re.compile(r"\s*(?:after|later|before|post|following|from)\b", re.I)
+TIME_POINT = re.compile(r"\b(?:at|by|within|after)\s*(?:the\s+)?$", re.I)
+FALLBACK_COHORT = re.compile(r"\b(?:cohort|institution|institutional|cent(?:er|re)|retrospective|our experience|"
+                             r"consecutive)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    value: Decimal
+    unit: str | None
+    start: int
+    end: int
+    count: bool = False
+    in_list: bool = False
+
+
+def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
+    from lmskg.vocab import LMSKG
+
+    out: list[CohortStatistic] = []
+    population: Found[str] | None = None
+    group_default: Found[str] | None = None
+    for s in p.sentences:
+        if context.hypothetical(p.text, s.start, s.end) and not re.search(r"\d", p.text[s.start:s.end]):
+            continue
+        pops = p.mentions(s, "population")
+        tumors = _tumors(p, s)
+        if pops:
+            population = p.found(pops[-1].term, pops[-1].start, pops[-1].end)
+        values = _values(p, s)
+        if not values:
+            if pops and len(tumors) == 1:
+                group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
+            continue
+        cohort_word = FALLBACK_COHORT.search(p.text, s.start, s.end)
+        if population is None or (not pops and cohort_word
+                                  and population.value != str(LMSKG.InstitutionalCohortPopulation)):
+            term = LMSKG.InstitutionalCohortPopulation if cohort_word else LMSKG.CaseSeriesPopulation
+            population = p.found(str(term), s.start, s.end)
+        if len(tumors) == 1 and (pops or any(v.count for v in values) or group_default is None):
+            group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
+        groups = _groups(p, s, values, tumors)
+        outcomes = [m for m in p.mentions(s, "outcome")]
+        for v in values:
+            measure = _measure(p, s, v, outcomes)
+            if measure is None:
+                continue
+            group = groups.get(v.start)
+            if group is None and len(tumors) <= 1:
+                group = (p.found(tumors[0].term, tumors[0].start, tumors[0].end) if tumors else group_default)
+            out.append(CohortStatistic(
+                publication=publication,
+                span=p.span(s.start, s.end),
+                population=population,
+                measure=measure,
+                value=p.found(v.value, v.start, v.end),
+                unit=None if v.unit is None else p.unit(v.unit),
+                group=group,
+            ))
+    return out
+
+
+def _tumors(p: Passage, s: Span) -> list[Mention]:
+    return [m for m in p.mentions(s, "tumor") if not context.negated(p.text, m.start, m.end, s.start, s.end)]
+
+
+def _values(p: Passage, s: Span) -> list[_Value]:
+    text = p.text
+    excluded = [(m.start(), m.end()) for m in RANGE.finditer(text, s.start, s.end)]
+    excluded += [(a.start, a.end) for a in q.ages(text, s.start, s.end)]
+    out: list[_Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in excluded + taken)
+
+    for m in LIST.finditer(text, s.start, s.end):
+        if TIME_POINT.search(text[max(s.start, m.start() - 12):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
+        unit = _unit(m.group(2))
+        for n in re.finditer(rf"{NUM}", m.group(1), re.I):
+            value = q.number(n.group(0))
+            if value is not None and n.group(0).lower() not in ("and", "or"):
+                a = m.start(1) + n.start()
+                out.append(_Value(value, unit, a, a + len(n.group(0)), in_list=True))
+        taken.append((m.start(), m.end()))
+    for m in COUNT.finditer(text, s.start, s.end):
+        value = q.number(m.group(1))
+        if value is None or not free(m.start(), m.end(1)):
+            continue
+        out.append(_Value(value, None, m.start(1), m.end(1), count=True))
+        if m.group(3):
+            a = m.start(3)
+            out.append(_Value(Decimal(m.group(3)), "percent", a, m.end(3), count=True))
+        taken.append((m.start(), m.end()))
+    for m in BARE_COUNT.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Value(Decimal(m.group(2)), "percent", m.start(2), m.end(2)))
+            taken.append((m.start(), m.end()))
+    for x in q.quantities(text, s.start, s.end):
+        if x.value is None or not free(x.start, x.end):
+            continue
+        before = text[max(s.start, x.start - 20):x.start]
+        if TIME_POINT.search(before):
+            continue
+        if AFTER_TIME.match(text, x.end) and not VALUE_VERB.search(before):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", str(x.value)):
+            continue
+        out.append(_Value(x.value, x.unit, x.start, x.end))
+    return sorted(out, key=lambda v: v.start)
+
+
+def _unit(word: str) -> str:
+    w = word.lower().rstrip("s")
+    return "percent" if w == "%" else w
+
+
+def _groups(p: Passage, s: Span, values: list[_Value], tumors: list[Mention]) -> dict[int, Found[str]]:
+    """Values tied to a tumor: "cervical cancer (32 months)", or the order of a "respectively" list."""
+    groups: dict[int, Found[str]] = {}
+    for t in tumors:
+        for v in values:
+            if re.fullmatch(r"\s*\(\s*", p.text[t.end:v.start]):
+                groups[v.start] = p.found(t.term, t.start, t.end)
+    respectively = re.search(r"\brespectively\b", p.text[s.start:s.end], re.I)
+    if respectively and len(tumors) > 1:
+        listed = [v for v in values if v.in_list and v.start < s.start + respectively.start()]
+        if len(listed) >= len(tumors):
+            listed = listed[-len(tumors):]
+            for t, v in zip(tumors, listed, strict=True):
+                groups[v.start] = p.found(t.term, t.start, t.end)
+    return groups
+
+
+def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[str] | None:
+    from lmskg.vocab import LMSKG
+
+    counts = {str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
+    real = [m for m in outcomes if m.term not in counts]
+    clause_lo = _clause_start(p.text, v.start, s.start)
+    if v.count:
+        after = [m for m in real if v.end <= m.start < _clause_end(p.text, v.end, s.end)]
+        if after:
+            return p.found(after[0].term, after[0].start, after[0].end)
+        before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
+        if before:
+            return p.found(before[-1].term, before[-1].start, before[-1].end)
+        if v.unit is None and GATHERED.search(p.text, v.end, _clause_end(p.text, v.end, s.end)):
+            noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)", p.text[v.end:s.end], re.I)
+            cases = noun is not None and noun.group(1).lower() == "cases"
+            term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients
+            return p.found(str(term), v.start, v.end)
+        return None
+    before = [m for m in real if m.end <= v.start and m.start >= s.start]
+    if before:
+        return p.found(before[-1].term, before[-1].start, before[-1].end)
+    after = [m for m in real if m.start >= v.end]
+    if after:
+        return p.found(after[0].term, after[0].start, after[0].end)
+    return None
+
+
+def _clause_start(text: str, at: int, lo: int) -> int:
+    cut = lo
+    for m in re.finditer(r"[;,]", text[lo:at]):
+        cut = lo + m.end()
+    return cut
+
+
+def _clause_end(text: str, at: int, hi: int) -> int:
+    m = re.search(r"[;,]|\band\b", text[at:hi])
+    return hi if m is None else at + m.start()

@@ -1,0 +1,152 @@
+"""Treatments of a case in order: procedures, the vertebrae they acted on, chemotherapy agents, steps.
+
+Steps: each sentence that names a treatment starts a new step unless it continues the previous one; inside
+a sentence "followed by", "then", "subsequently", "later" or a leading "adjuvant"/"postoperative" start the
+next step, while "with", "and", "a combination of", "together with" keep the same one. "The first operation",
+"a second surgical step" set the step explicitly. Past treatments (history), negated ones ("not considered
+for surgery") and references back ("after surgery") are not treatments of this case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lmskg.extract import context
+from lmskg.extract import quantities as q
+from lmskg.extract.casetext import Passage
+from lmskg.extract.facts import Found, Span, Treatment
+from lmskg.extract.lexicon import Mention
+
+NEXT_STEP = re.compile(r"\b(?:followed by|then|subsequently|thereafter|afterwards|later|after which|after that)\b",
+                       re.I)
+NEXT_STEP_ADJACENT = re.compile(r"\b(?:adjuvant|postoperative(?:ly)?|post-operative(?:ly)?|secondary)\s+"
+                                r"(?:[\w-]+\s+){0,2}$", re.I)
+SAME_STEP = re.compile(r"\b(?:combination of|combined|together with|along with|concurrent|concomitant)\b", re.I)
+REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|since the|after the|before the|"
+                       r"following the|of the|during|from)\s*(?:the\s+|her\s+|his\s+|their\s+|initial\s+|index\s+)*$",
+                       re.I)
+ORDINAL_STEP = re.compile(r"\b(first|second|third|fourth|initial)\s+(?:\w+\s+)?(?:operation|step|stage|surgery|"
+                          r"procedure|intervention|treatment|session)\b|\b(?:were|was)\s+(first)\s+treated\b", re.I)
+LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:extending|ranging|spanning)\s+)?(?:of|at|from|to|on|"
+                        r"over|between|involving)\s+(?:the\s+)?(?:levels?\s+)?$", re.I)
+MODIFIER_USE = re.compile(r"[\s-]*(?:cavity|cavities|margins?|bed|site|specimens?|group|groups|field|scar|"
+                          r"tract|regimens?|-based)\b", re.I)
+ORDINAL_VALUES = {"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _procedures(p: Passage, s: Span) -> list[Mention]:
+    return [m for m in p.mentions(s) if m.category in ("procedure", "agent")]
+
+
+def attached_levels(p: Passage, s: Span) -> list[q.Levels]:
+    """Vertebral levels written with a procedure: "a T1-T4 laminectomy", "fixation extending from C7 to T5"."""
+    out = []
+    procs = [m for m in p.mentions(s, "procedure")]
+    for lv in p.levels(s):
+        if _procedure_of_levels(p, lv, procs) is not None:
+            out.append(lv)
+    return out
+
+
+def _procedure_of_levels(p: Passage, lv: q.Levels, procs: list[Mention]) -> Mention | None:
+    after = [m for m in procs if m.start >= lv.end]
+    if after and re.fullmatch(r"[\s-]*(?:[a-z-]+\s+)?", p.text[lv.end:after[0].start], re.I) \
+            and after[0].start - lv.end <= 16:
+        return after[0]
+    before = [m for m in procs if m.end <= lv.start]
+    if before:
+        gap = p.text[before[-1].end:lv.start]
+        if LEVEL_LINK.match(gap) and len(gap) <= 60:
+            return before[-1]
+    return None
+
+
+def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
+    steps: list[tuple[int, Mention, list[Found[str]], list[Found[str]]]] = []
+    step = 0
+    for s in sents:
+        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+            continue
+        mentions = [m for m in _procedures(p, s) if _is_treatment(p, s, m)]
+        if not mentions:
+            continue
+        explicit = ORDINAL_STEP.search(p.text, s.start, s.end)
+        if explicit:
+            step = ORDINAL_VALUES[(explicit.group(1) or explicit.group(2)).lower()]
+        elif not (steps and SAME_STEP.search(p.text, s.start, mentions[0].start)):
+            step += 1
+        previous_end = None
+        levels = p.levels(s)
+        procs = [m for m in mentions if m.category == "procedure"]
+        for m in mentions:
+            if previous_end is not None:
+                between = p.text[previous_end:m.start]
+                if (NEXT_STEP.search(between) or NEXT_STEP_ADJACENT.search(between)) and not SAME_STEP.search(between):
+                    step += 1
+            previous_end = m.end
+            if m.category == "agent":
+                steps.append((step, m, [], [p.found(m.term, m.start, m.end)]))
+                continue
+            sites = [p.found(t, lv.start, lv.end) for lv in levels if _procedure_of_levels(p, lv, procs) == m
+                     for t in p.vertebrae(lv)]
+            steps.append((step, m, sites, []))
+    return _merge_agents(p, steps)
+
+
+def _is_treatment(p: Passage, s: Span, m: Mention) -> bool:
+    if context.historical(p.text, m.start, m.end, s.start, s.end):
+        return False
+    if context.negated(p.text, m.start, m.end, s.start, s.end):
+        return False
+    if REFERENCE.search(p.text[max(s.start, m.start - 30):m.start]):
+        return False
+    if MODIFIER_USE.match(p.text, m.end):
+        return False
+    return not _diagnostic(p, m.term)
+
+
+def _diagnostic(p: Passage, term: str) -> bool:
+    """Imaging, biopsies, surgical approaches and the bare word "treatment" are not treatment steps."""
+    from lmskg.vocab import LMSKG
+
+    if term == str(LMSKG.Procedure):
+        return True
+    return any(p.ontology.is_a(term, str(k)) for k in (LMSKG.MedicalImaging, LMSKG.Biopsy,   # type: ignore
+                                                        LMSKG.SurgicalApproach))
+
+
+def _merge_agents(p: Passage, steps: list[tuple[int, Mention, list[Found[str]], list[Found[str]]]]
+                  ) -> list[Treatment]:
+    """Chemotherapy agents join the chemotherapy named in their step, or stand for one when none is named."""
+    from lmskg.vocab import LMSKG
+
+    chemo = str(LMSKG.Chemotherapy)
+    out: list[Treatment] = []
+    pending: dict[int, list[Found[str]]] = {}
+    for step, m, sites, agents in steps:
+        if agents:
+            pending.setdefault(step, []).extend(agents)
+            continue
+        out.append(Treatment(step, p.found(m.term, m.start, m.end), tuple(sites)))
+    for step, agents in pending.items():
+        idx = next((i for i, t in enumerate(out) if t.step == step and
+                    (t.procedure.value == chemo or p.ontology.is_a(t.procedure.value, chemo))), None)  # type: ignore
+        if idx is not None:
+            t = out[idx]
+            out[idx] = Treatment(t.step, t.procedure, t.sites, tuple(agents))
+        else:
+            first = agents[0]
+            out.append(Treatment(step, p.found(chemo, first.span.start, first.span.end), (), tuple(agents)))
+    out = [t for t in out if not _covered(p, t, out)]
+    return sorted(out, key=lambda t: (t.step, t.procedure.span.start))
+
+
+def _covered(p: Passage, t: Treatment, all_: list[Treatment]) -> bool:
+    """A general name ("surgery", "multimodality therapy") beside a more specific procedure of the same step."""
+    from lmskg.vocab import LMSKG
+
+    same = [o for o in all_ if o.step == t.step and o is not t]
+    if t.procedure.value == str(LMSKG.MultimodalityTherapy) and same:
+        return True
+    return any(o.procedure.value != t.procedure.value and p.ontology.is_a(o.procedure.value, t.procedure.value)
+               for o in same)                                             # type: ignore[attr-defined]
