@@ -19,3 +19,43 @@ def root() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# --- the web app over a small published graph (tests/web/data/graph.nq) --------------------------------------
+
+WEB_GRAPH = Path(__file__).resolve().parent / "web" / "data" / "graph.nq"
+
+
+@pytest.fixture
+def graph_home(tmp_path: Path) -> Path:
+    """A home folder whose current build is the small test graph."""
+    from lmskg.store import publish
+
+    home = tmp_path / "home"
+    publish(home, WEB_GRAPH)
+    return home
+
+
+@pytest.fixture
+def app_config(graph_home: Path, tmp_path: Path) -> dict[str, object]:
+    """The configuration of the `app` fixture; override it in a test module to change settings."""
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / "labels.rq").write_text("# Every label\nSELECT ?s ?label WHERE { ?s rdfs:label ?label }\n")
+    return {"HOME": str(graph_home), "WORKERS": 1, "QUERY_TIMEOUT": 10, "QUERIES_DIR": str(queries),
+            "ONTOLOGY_RELEASE_DIR": str(tmp_path / "release")}
+
+
+@pytest.fixture
+def app(app_config: dict[str, object]):  # type: ignore[no-untyped-def]
+    """A fresh app per test, its worker processes stopped afterwards."""
+    from lmskg.web import create_app
+
+    application = create_app(app_config)
+    yield application
+    application.extensions["lmskg"].close()
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()

@@ -126,6 +126,9 @@ def negotiate(accept: str | None, offers: Sequence[Format], *, format_param: str
     best: tuple[float, int, int, int] | None = None
     chosen: Format | None = None
     for order, offer in enumerate(offers):
+        refused = any(r.q <= 0 and r.specificity == 2 and r.matches(mt) for r in ranges for mt in offer.media_types)
+        if refused:  # the client named one of this format's media types with q=0
+            continue
         for media_type in offer.media_types:
             fitting = [r for r in ranges if r.matches(media_type)]
             if not fitting:
