@@ -71,6 +71,8 @@ def _dereference(path: str) -> Response:
     full = base() + path
     stem, ext_format = _split_extension(path)
     if ext_format is not None and not _exists(full):
+        if not _exists(base() + stem):
+            raise NotFound(f"nothing is known about <{base() + stem}>")
         return _answer(stem, base() + stem, ext_format)
     if not _exists(full):
         raise NotFound(f"nothing is known about <{full}>")
