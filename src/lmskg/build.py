@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -332,7 +333,9 @@ def ontology_nquads(path: Path, base: str = DEFAULT_BASE) -> list[str]:
 
 
 def _nquad_lines(ds: Dataset) -> Iterator[str]:
-    data = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    with warnings.catch_warnings():          # rdflib's own N-Quads serializer calls its deprecated Dataset.contexts
+        warnings.simplefilter("ignore", DeprecationWarning)
+        data = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
     for line in data.splitlines():
         if line.strip():
             yield line + "\n"
