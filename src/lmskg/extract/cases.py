@@ -299,9 +299,6 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
         for m in p.mentions(s):
             if m.category not in ("finding", "condition") or m.term == _root_finding():
                 continue
-            left, right = context.clause_bounds(p.text, m.start, m.end, s.start, s.end)
-            if any(left <= a and b <= right for a, b in outcome_spans):
-                continue                                  # "neurological symptoms gradually improved": an outcome
             if context.negated(p.text, m.start, m.end, s.start, s.end):
                 continue
             if m.category == "condition":
@@ -309,6 +306,9 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
                     continue
                 conditions.setdefault(m.term, p.found(m.term, m.start, m.end))
                 continue
+            left, right = context.clause_bounds(p.text, m.start, m.end, s.start, s.end)
+            if any(left <= a and b <= right for a, b in outcome_spans):
+                continue                                  # "neurological symptoms gradually improved": an outcome
             duration = _duration_for(p, s, m, durations)
             current = findings.get(m.term)
             if current is None or (current.duration_value is None and duration is not None):
