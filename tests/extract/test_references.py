@@ -82,6 +82,18 @@ def test_a_document_describing_itself_answers_self():
     assert publication_for(doc, pubs, *passage(doc, "A 52-year-old female")) == "self"
 
 
+def test_an_article_describes_itself_except_in_a_sentence_that_cites():
+    doc = read_document(ROOT / "tests" / "data" / "documents" / "07_case-report-ivc-lms-t12-recurrence.txt")
+    pubs = extract_publications(doc)
+    start, end = passage(doc, "A 63-year-old man was referred to our spine unit")
+    assert publication_for(doc, pubs, start, end) == "self"
+    paragraph_end = doc.text.index("without sphincter disturbance.")
+    assert publication_for(doc, pubs, start, paragraph_end) == "self"
+    assert publication_for(doc, pubs, *passage(doc, "between 30% and 60%")) == "ref-3"
+    assert publication_for(doc, pubs, *passage(doc, "the surgical margin largely determines")) == "ref-4"
+    assert publication_for(doc, pubs, *passage(doc, "Stereotactic body radiotherapy for radioresistant")) == "ref-4"
+
+
 def test_each_pubmed_record_describes_its_own_passages():
     doc = read_document(ROOT / "tests" / "data" / "documents" / "08_pubmed-lumbar-tes-and-review.xml")
     pubs = extract_publications(doc)

@@ -4,7 +4,9 @@ A DokuWiki page cites with ``<sup>N)</sup>`` at the end of a paragraph; a paragr
 to describe the reference cited by the next paragraph after it in the same section (a case told over two
 paragraphs). Inside a reference-list entry the passage describes that entry. A section headed by a year
 ("### 2015") whose paragraphs cite nothing is tied to the one publication of that year, if there is exactly
-one. Otherwise a document that describes itself (an abstract page) answers its own publication's key.
+one. A document that describes itself (an abstract page, an article) answers its own publication's key, except
+for a single sentence that carries a citation marker ("... between 30% and 60% [3, 5]"), which describes the
+reference it cites.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from lmskg.documents.model import Document
 from lmskg.extract.facts import Publication
 
-INLINE_MARKER = re.compile(r"<sup>\s*(\d+)\)\s*</sup>|\[\^?(\d+)\]")
+INLINE_MARKER = re.compile(r"<sup>\s*(\d+)\)\s*</sup>|\[\^?(\d+)(?:\s*[,\u2013-]\s*\d+)*\]")
 _LABEL_LINE = re.compile(r"^[ \t]*(?:<sup>\s*(\d+)\)\s*</sup>|(\d+)\)|\[(\d+)\])[ \t]*$", re.M)
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.M)
 
@@ -69,6 +71,9 @@ def publication_for(doc: Document, publications: Sequence[Publication], start: i
         for p in own:
             if p.span.start <= start < p.span.end:
                 return p.key
+    if own:                      # a document about itself cites others only in a sentence that carries a marker
+        number = _sentence_marker(doc, start, end)
+        return by_marker.get(number, own[0].key) if number is not None else own[0].key
     paras = paragraphs(doc)
     here = next((i for i, p in enumerate(paras) if p.start <= start < p.end or (p.start < end <= p.end)), None)
     if here is not None and paras[here].label is None:
@@ -79,6 +84,22 @@ def publication_for(doc: Document, publications: Sequence[Publication], start: i
         if key is not None:
             return key
     return own[0].key if own else None
+
+
+def _sentence_marker(doc: Document, start: int, end: int) -> int | None:
+    """The citation number of the one sentence holding ``[start, end)``; None for longer passages."""
+    from lmskg.extract.sentences import sentences
+
+    holding = [s for s in sentences(doc) if s.start < max(end, start + 1) and start < s.end]
+    if len(holding) != 1:
+        return None
+    sentence = holding[0]
+    markers = [(int(m.group(1) or m.group(2)), m.start())
+               for m in INLINE_MARKER.finditer(doc.normalized, sentence.start, sentence.end)]
+    if not markers:
+        return None
+    after = [n for n, at in markers if at >= end]
+    return after[0] if after else markers[-1][0]
 
 
 def _cited(paras: list[Paragraph], here: int, end: int, by_marker: dict[int, str]) -> str | None:
