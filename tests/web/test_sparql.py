@@ -130,8 +130,12 @@ def test_406_when_nothing_fits(client) -> None:  # type: ignore[no-untyped-def]
     response = client.get("/sparql", query_string={"query": LABELS}, headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert b"available" in response.data
+    # A SPARQL client asking for a results format gets the graph default for a CONSTRUCT (and vice versa).
     construct_as_csv = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/csv"})
-    assert construct_as_csv.status_code == 406
+    assert construct_as_csv.status_code == 200 and construct_as_csv.mimetype == "text/turtle"
+    select_as_turtle = client.get("/sparql", query_string={"query": LABELS}, headers={"Accept": "text/turtle"})
+    assert select_as_turtle.status_code == 200
+    assert select_as_turtle.mimetype == "application/sparql-results+json"
     unknown_format = client.get("/sparql", query_string={"query": LABELS, "format": "pdf"})
     assert unknown_format.status_code == 406
 

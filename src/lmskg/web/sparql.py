@@ -119,13 +119,17 @@ def run_query(text: str, params: MultiDict[str, str]) -> Response:
         offered = ", ".join(neg.media_types((*neg.RESULT_FORMATS, *neg.GRAPH_FORMATS)))
         wanted = f"format={format_param}" if format_param else f"Accept: {accept}"
         raise NotAcceptable(f"cannot answer with {wanted}; available: {offered}", headers={"Vary": "Accept"})
+    # A client that accepts only one kind (e.g. rdflib's SPARQLStore asks for SPARQL JSON even for CONSTRUCT)
+    # gets the other kind's default, as other stores do: it named a SPARQL format, just not for this query form.
+    result_format = result_format or neg.RESULT_FORMATS[0]
+    graph_format = graph_format or neg.GRAPH_FORMATS[0]
     outcome = pool().query(job(
         text,
         default_graph=tuple(default_graph) if default_graph is not None else None,
         named_graphs=tuple(named_graphs) if named_graphs is not None else None,
         base_iri=base_iri,
-        result_format=result_format.name if result_format else None,
-        graph_format=graph_format.name if graph_format else None,
+        result_format=result_format.name,
+        graph_format=graph_format.name,
     ))
     return respond(outcome)
 

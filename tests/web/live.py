@@ -1,0 +1,61 @@
+"""A real server process (``python server.py``) on a free loopback port, for protocol and client tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(home: Path, *, env: Mapping[str, str] | None = None, args: tuple[str, ...] = (),
+                ready_within: float = 20.0) -> Iterator[str]:
+    """Start ``server.py`` over ``home``; yield its base URL once it answers; stop it afterwards."""
+    port = free_port()
+    environment = {**os.environ, "LMSKG_HOME": str(home), "LMSKG_WORKERS": "2", **(env or {})}
+    environment.pop("LMSKG_UPDATE_TOKEN", None) if "LMSKG_UPDATE_TOKEN" not in (env or {}) else None
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "server.py"), "--host", "127.0.0.1", "--port", str(port), *args],
+        env=environment, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + ready_within
+        while True:
+            if process.poll() is not None:
+                output = process.stdout.read().decode() if process.stdout else ""
+                raise RuntimeError(f"server.py exited with {process.returncode}: {output}")
+            try:
+                with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"server.py did not answer within {ready_within} s")
+            time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        if process.stdout:
+            process.stdout.close()
