@@ -386,3 +386,17 @@ def test_factory_without_a_graph_says_how_to_make_one(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="lmskg build"):
         create_app({"HOME": str(tmp_path / "empty")})
+
+
+def test_a_query_dataset_replaces_the_union_default_graph(client) -> None:  # type: ignore[no-untyped-def]
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
+
+    def n(dataset: str) -> int:
+        response = client.get("/sparql", query_string={"query": count.format(dataset)})
+        assert response.status_code == 200, response.data
+        return int(json.loads(response.data)["results"]["bindings"][0]["n"]["value"])
+
+    assert n("") == 4
+    assert n("FROM <https://w3id.org/lmskg/graph/ontology>") == 3
+    assert n("FROM <https://w3id.org/lmskg/graph/doc>") == 1
+    assert n("FROM NAMED <https://w3id.org/lmskg/graph/doc>") == 0  # FROM NAMED alone: an empty default graph

@@ -80,6 +80,8 @@ def check_allowed(text: str) -> None:
 
 def dataset_iris(text: str, base: str | None = None) -> set[str]:
     """The IRIs a query names in FROM and FROM NAMED clauses, resolved against its PREFIX and BASE."""
+    if "from" not in text.lower():
+        return set()
     prefixes: dict[str, str] = {}
     current_base = base
     found: set[str] = set()
@@ -112,6 +114,13 @@ def dataset_iris(text: str, base: str | None = None) -> set[str]:
             continue
         i += 1
     return found
+
+
+def has_from(text: str) -> bool:
+    """Whether a query states its own dataset (FROM or FROM NAMED), which then replaces the union default."""
+    if "from" not in text.lower():
+        return False
+    return any(tok.kind == "word" and tok.upper == "FROM" for tok in tokens(text))
 
 
 def has_dataset_clause(text: str) -> bool:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from lmskg.web.sparqlscan import has_from
+
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
 
@@ -105,7 +107,9 @@ def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
     options: dict[str, object] = {}
     if job.default_graph is not None:
         options["default_graph"] = [_graph_name(g) for g in job.default_graph]
-    else:
+    elif not has_from(job.sparql):
+        # Without a dataset the default graph is the union of all graphs; a query's own FROM / FROM NAMED
+        # replaces it (pyoxigraph's union flag would otherwise override the query's dataset).
         options["use_default_graph_as_union"] = True
     if job.named_graphs is not None:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
