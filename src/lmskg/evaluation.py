@@ -153,7 +153,9 @@ class TermMatcher:
     def row_terms(self, label: str | None) -> set[str]:
         return set() if label is None else self.by_label.get(norm(label), set())
 
-    def matches(self, gold: object, label: str | None, xref: str | None = None) -> bool:
+    def matches(self, gold: object, label: str | None, xref: str | None = None, *, narrower: bool = False) -> bool:
+        """Does ``gold`` name the row's term? With ``narrower``, a subclass of a named term also matches
+        (a row "thoracic back pain" for the gold "back pain"; used for findings and sites only)."""
         if gold is None or label is None:
             return False
         text = norm(gold)
@@ -161,7 +163,11 @@ class TermMatcher:
             return True
         if norm(label) == text:
             return True
-        return bool(self.row_terms(label) & self.terms_in(str(gold)))
+        named = self.terms_in(str(gold))
+        mine = self.row_terms(label)
+        if mine & named:
+            return True
+        return narrower and any(self.ontology.is_a(t, g) for t in mine for g in named)  # type: ignore[attr-defined]
 
     def vertebra_label(self, level: str) -> str | None:
         term = self.ontology.vertebra(str(level))                      # type: ignore[attr-defined]
@@ -214,7 +220,8 @@ def gold_facts(gold: dict) -> list[Fact]:
             levels = lesion.get("levels") or []
             required = not lesion.get("uncertain")
             for site in levels or [lesion.get("site")]:
-                facts.append(Fact("case-lesions", n, {"roles": roles, "site": site, "level": bool(levels)},
+                facts.append(Fact("case-lesions", n, {"roles": roles, "site": site, "level": bool(levels),
+                                                      "location": lesion.get("location")},
                                   required, f"case {n} lesion {site}"))
             if lesion.get("effect"):
                 facts.append(Fact("case-findings", n, {"finding": lesion["effect"]}, required,
@@ -294,9 +301,10 @@ def row_matches(m: TermMatcher, table: str, row: dict, fact: Fact) -> bool:
             return False
         if f["level"]:
             return norm(row.get("site", "")) == norm(m.vertebra_label(f["site"]) or f["site"])
-        return m.matches(f["site"], row.get("site"), row.get("siteXref"))
+        return any(m.matches(x, row.get("site"), row.get("siteXref"), narrower=True)
+                   for x in (f["site"], f.get("location")) if x)
     if table == "case-findings":
-        if not m.matches(f["finding"], row.get("finding"), row.get("findingXref")):
+        if not m.matches(f["finding"], row.get("finding"), row.get("findingXref"), narrower=True):
             return False
         if f.get("value") is not None:
             return _number(row.get("durationValue")) == f["value"] and _unit(row.get("durationUnit")) == f["unit"]

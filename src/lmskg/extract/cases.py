@@ -24,7 +24,8 @@ LESION_NOUNS = re.compile(r"\b(?:lesions?|mass(?:es)?|tumou?rs?|deposits?|nodule
 ATTACH = re.compile(r"^\s*(?:,\s*)?(?:(?:arising|originating|extending|spread(?:ing)?|metastati[sz](?:ed|ing)|"
                     r"located|situated|involving|affecting|developed|had spread)\s+)?(?:from|in|of|to|at|within|"
                     r"into|involving)\s+(?:the\s+|both\s+|a\s+|an\s+)?(?:(?:left|right|upper|lower|mid|middle|"
-                    r"bilateral|anterior|posterior|adjacent)[- ]?\s*)*$", re.I)
+                    r"bilateral|anterior|posterior|adjacent|thoracolumbar|cervicothoracic|lumbosacral|thoracic|lumbar|cervical|sacral)"
+                    r"[- ]?\s*)*$", re.I)
 PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary)"
                         r"[- ]?(?:sided)?\s*)*$", re.I)
 DURATION_BEFORE = re.compile(r"\W*(?:history|duration|course)\b", re.I)
@@ -147,13 +148,12 @@ def _primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[st
             h = _histology_of(p, m)
             if histology is None:
                 histology = h
-            found, _ = _site_of(p, m, s)
+            found, post = _site_of(p, m, s)
             if found is None:
                 continue
-            metastatic = _metastatic_context(p, m)
             explicit = PRIMARY.search(p.text, max(s.start, m.start - 40), m.end) is not None
-            if metastatic and not explicit:
-                continue
+            if post and _metastatic_context(p, m) and not explicit:
+                continue                                  # "metastatic LMS of the spine": the spine is not primary
             if site is None:
                 site = found
                 histology = h
@@ -188,10 +188,11 @@ def _primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publica
             if histology is None:
                 histology = _histology_of(sub, m)
             found, post = _site_of(sub, m, s)
-            if found is None or (_metastatic_context(sub, m) and not PRIMARY.search(p.text, max(s.start, m.start - 40),
-                                                                                     m.end)):
+            if found is None or (post and _metastatic_context(sub, m)
+                                 and not PRIMARY.search(p.text, max(s.start, m.start - 40), m.end)):
                 continue
-            if post and not PRIMARY.search(p.text, max(s.start, m.start - 40), m.end):
+            in_title = pub is not None and pub.title is not None and s == pub.title.span
+            if post and not in_title and not PRIMARY.search(p.text, max(s.start, m.start - 40), m.end):
                 continue                            # "arising in the X" outside the case: a general statement
             if site is None:
                 site = found
@@ -237,8 +238,12 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
     lesions: list[Lesion] = []
     seen: set[tuple[str, str]] = set()
     has_levels = {r for r, _, site in found if p.is_vertebra(site.value)}
+    spinal_primary = primary_site is not None and p.is_spine_region(primary_site.value)
     for role, evidence, site in found:
-        if primary_site is not None and primary_role and site.value == primary_site.value:
+        at_primary = primary_site is not None and site.value == primary_site.value
+        if spinal_primary and (p.is_vertebra(site.value) or p.is_spine_region(site.value)):
+            at_primary = True                             # a primary spinal tumor at its own levels
+        if at_primary and primary_role:
             role, evidence = primary_role, p.found(primary_role, evidence.span.start, evidence.span.end)
         if not p.is_vertebra(site.value) and p.is_spine_region(site.value) and has_levels:
             continue                                                      # "thoracic spine" given as T3, T4
@@ -297,7 +302,7 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
         durations = [x for x in p.quantities(s) if x.unit != "percent"]
         outcome_spans = [(o.start, o.end) for o in p.mentions(s, "outcome")]
         for m in p.mentions(s):
-            if m.category not in ("finding", "condition") or m.term == _root_finding():
+            if m.category not in ("finding", "condition") or m.term in _not_findings():
                 continue
             if context.negated(p.text, m.start, m.end, s.start, s.end):
                 continue
@@ -320,10 +325,11 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
     return list(findings.values()), list(conditions.values())
 
 
-def _root_finding() -> str:
+def _not_findings() -> set[str]:
+    """The root class, and imaging descriptions of a lesion ("an osteolytic lesion"), are not presenting findings."""
     from lmskg.vocab import LMSKG
 
-    return str(LMSKG.ClinicalFinding)
+    return {str(LMSKG.ClinicalFinding), str(LMSKG.OsteolyticLesion)}
 
 
 def _duration_for(p: Passage, s: Span, m: Mention, durations: list[q.Quantity]) -> q.Quantity | None:

@@ -17,8 +17,8 @@ HISTORY = re.compile(
     r"after (?:several|many|a few|some|\d+|[a-z]+) (?:years?|months?) of)\b", re.I)
 HISTORY_AFTER = re.compile(r"\b(?:earlier|before|ago|elsewhere|previously)\b", re.I)
 HYPOTHETICAL = re.compile(
-    r"\b(?:should|may|might|can|would|suggests?|recommends?|recommended|despite|advisable|consider(?:ed)?|"
-    r"if|whenever|appears? justified|deserves?)\b", re.I)
+    r"\b(?:should|may|might|can|would|suggests?|recommends?|recommended|despite|advisable|"
+    r"if|whenever|appears? justified|deserves?|advised|helps? to)\b", re.I)
 PRESENTATION = re.compile(
     r"\b(?:presented|presents|presenting|developed|was referred|were referred|consulted|was admitted|complained|"
     r"came|reported)\b", re.I)
@@ -29,8 +29,8 @@ SECTION_START = re.compile(
     r"\W*(?:case(?: report| description| presentation| summary)?|patient concerns|diagnosis|interventions?|"
     r"outcomes?|results?|methods?|background|introduction|objectives?|object|abstract)\s*:", re.I)
 COHORT = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|[a-z]+teen|all|"
-    r"most|several|many)\s+(?:[a-z-]+\s+){0,2}(?:patients|cases|women|men|subjects|children|lesions)\b"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|[a-z]+teen)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:patients|cases|women|men|subjects|children)\b"
     r"|\b(?:series|cohort|literature|studies|previously reported|reported cases|patients)\b", re.I)
 CASE_CUE = re.compile(r"\b(?:case of an?|a patient|the patient|our patient|this patient|we (?:report|present|describe)"
                       r" (?:an?|the) (?:case|patient))\b", re.I)

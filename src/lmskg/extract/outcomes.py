@@ -30,7 +30,7 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
         times = _times(p, s)
         dates = q.dates(p.text, s.start, s.end)
         for m in p.mentions(s, "outcome"):
-            if context.negated(p.text, m.start, m.end, s.start, s.end):
+            if context.negated(p.text, m.start, m.end, s.start, s.end) or m.term in _generic():
                 continue
             value = _value_for(p, s, m, times)
             start = end = None
@@ -47,6 +47,12 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
                 None if value is None or value.value is None else p.unit(value.unit),
                 start, end))
     return out
+
+
+def _generic() -> set[str]:
+    from lmskg.vocab import LMSKG
+
+    return {str(LMSKG.OutcomeMeasure), str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
 
 
 def _times(p: Passage, s: Span) -> list[q.Quantity]:

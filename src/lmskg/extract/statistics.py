@@ -64,17 +64,17 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
         if pops:
             population = p.found(pops[-1].term, pops[-1].start, pops[-1].end)
         values = _values(p, s)
+        if len(tumors) == 1 and (group_default is None or pops):
+            group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
         if not values:
-            if pops and len(tumors) == 1:
-                group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
+            if not pops and population is None and FALLBACK_COHORT.search(p.text, s.start, s.end):
+                population = p.found(str(LMSKG.InstitutionalCohortPopulation), s.start, s.end)
             continue
         cohort_word = FALLBACK_COHORT.search(p.text, s.start, s.end)
         if population is None or (not pops and cohort_word
                                   and population.value != str(LMSKG.InstitutionalCohortPopulation)):
             term = LMSKG.InstitutionalCohortPopulation if cohort_word else LMSKG.CaseSeriesPopulation
             population = p.found(str(term), s.start, s.end)
-        if len(tumors) == 1 and (pops or any(v.count for v in values) or group_default is None):
-            group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
         groups = _groups(p, s, values, tumors)
         outcomes = [m for m in p.mentions(s, "outcome")]
         for v in values:
@@ -132,6 +132,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         taken.append((m.start(), m.end()))
     for m in BARE_COUNT.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
+            out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1)))
             out.append(_Value(Decimal(m.group(2)), "percent", m.start(2), m.end(2)))
             taken.append((m.start(), m.end()))
     for x in q.quantities(text, s.start, s.end):
@@ -174,7 +175,7 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
     from lmskg.vocab import LMSKG
 
     counts = {str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
-    real = [m for m in outcomes if m.term not in counts]
+    real = [m for m in outcomes if m.term not in counts and m.term != str(LMSKG.OutcomeMeasure)]
     clause_lo = _clause_start(p.text, v.start, s.start)
     if v.count:
         after = [m for m in real if v.end <= m.start < _clause_end(p.text, v.end, s.end)]
@@ -183,7 +184,7 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
         if before:
             return p.found(before[-1].term, before[-1].start, before[-1].end)
-        if v.unit is None and GATHERED.search(p.text, v.end, _clause_end(p.text, v.end, s.end)):
+        if v.unit is None and GATHERED.search(_clause_after(p.text, v.end, s.end)):
             noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)", p.text[v.end:s.end], re.I)
             cases = noun is not None and noun.group(1).lower() == "cases"
             term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients
@@ -203,6 +204,13 @@ def _clause_start(text: str, at: int, lo: int) -> int:
     for m in re.finditer(r"[;,]", text[lo:at]):
         cut = lo + m.end()
     return cut
+
+
+def _clause_after(text: str, at: int, hi: int) -> str:
+    """The rest of the value's clause, parenthesised asides removed ("Eleven patients (7 women ...) underwent")."""
+    rest = re.sub(r"\([^)]*\)", " ", text[at:hi])
+    m = re.search(r"[;,]|\band\b", rest)
+    return rest if m is None else rest[:m.start()]
 
 
 def _clause_end(text: str, at: int, hi: int) -> int:

@@ -27,10 +27,10 @@ REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|s
                        re.I)
 ORDINAL_STEP = re.compile(r"\b(first|second|third|fourth|initial)\s+(?:\w+\s+)?(?:operation|step|stage|surgery|"
                           r"procedure|intervention|treatment|session)\b|\b(?:were|was)\s+(first)\s+treated\b", re.I)
-LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:extending|ranging|spanning)\s+)?(?:of|at|from|to|on|"
-                        r"over|between|involving)\s+(?:the\s+)?(?:levels?\s+)?$", re.I)
+LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:extending|extended|ranging|spanning|carried out)\s*)?"
+                        r"(?:(?:of|at|from|to|on|over|between|involving)\s+)?(?:the\s+)?(?:levels?\s+)?$", re.I)
 MODIFIER_USE = re.compile(r"[\s-]*(?:cavity|cavities|margins?|bed|site|specimens?|group|groups|field|scar|"
-                          r"tract|regimens?|-based)\b", re.I)
+                          r"tract|regimens?|-based|segments?|levels?|vertebra[e]?)\b", re.I)
 ORDINAL_VALUES = {"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4}
 
 
