@@ -390,3 +390,11 @@ def test_publications_query_rows_match_every_gold_publication(tmp_path):
             authors = "; ".join(g.get("authors") or []) or None
             assert row["authors"] == authors, (text.name, g["id"])
             assert row["firstAuthor"] == ((g.get("authors") or [None])[0]), (text.name, g["id"])
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys):
+    build([SOURCES], settings_for(tmp_path / "a"), progress=True)
+    shown = capsys.readouterr()
+    assert "doc" in shown.err and shown.out == ""
+    build([SOURCES], settings_for(tmp_path / "b"), progress=False)
+    assert capsys.readouterr().err == ""

@@ -181,3 +181,34 @@ def test_pmid_is_digits_only_and_trailing_punctuation_is_dropped():
               "PubMed PMID: 11223344.\n", kind="wiki-page")
     assert pub.pmid.value == "11223344"
     assert (pub.volume.value, pub.issue.value, pub.pages.value, pub.date.value) == ("2", "3", "4-5", "2001-01")
+
+
+# -- PubMed XML ---------------------------------------------------------------------------------------------------
+
+def test_pubmed_records_are_publications_read_from_their_elements():
+    doc = read_document(DATA / "08_pubmed-lumbar-tes-and-review.xml")
+    first, second = extract_publications(doc)
+    assert (first.key, second.key) == ("record-1", "record-2")
+    assert first.pmid.value == "36184427" and first.doi.value == "10.5555/jmoss.2022.0481"
+    assert first.title.value.endswith("uterine leiomyosarcoma: a case report")          # no closing full stop
+    assert first.journal_abbrev.value == "J Musculoskelet Oncol Spine Surg"
+    assert (first.year.value, first.date.value) == (2022, "2022-12")
+    assert [a.family for a in first.authors][:2] == ["Kowalczyk", "van der Berg"]
+    assert doc.text[first.pmid.span.start:first.pmid.span.end] == "36184427"
+    assert doc.text[first.span.start:first.span.end].startswith("<PubmedArticle>")
+    assert [k.value for k in second.kinds] == [str(LMSKG.ReviewKind)]
+
+
+def test_pubmed_medline_date_gives_the_year(tmp_path):
+    path = tmp_path / "medline.xml"
+    path.write_text(
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=\"1\">123</PMID><Article>"
+        "<Journal><JournalIssue><PubDate><MedlineDate>2014 Sep-Oct</MedlineDate></PubDate></JournalIssue>"
+        "<Title>Some Journal</Title></Journal><ArticleTitle>A title &amp; more.</ArticleTitle>"
+        "<AuthorList><Author><CollectiveName>The Study Group</CollectiveName></Author></AuthorList></Article>"
+        "</MedlineCitation></PubmedArticle></PubmedArticleSet>\n", encoding="utf-8")
+    doc = read_document(path)
+    (pub,) = extract_publications(doc)
+    assert (pub.key, pub.year.value, pub.pmid.value, pub.title.value) == ("self", 2014, "123", "A title & more")
+    assert [(a.family, a.initials) for a in pub.authors] == [("The Study Group", "")]
+    assert pub.date is None

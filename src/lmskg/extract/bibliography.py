@@ -574,6 +574,12 @@ def _from_pubmed(doc: Document) -> tuple[Publication, ...]:
             found = clean_doi(doc.text, doi.start, doi.end)
             draft.put("doi", found)
         year = first("PubDate/Year")
+        medline = first("PubDate/MedlineDate")                   # "2014 Sep-Oct": the year only
+        if year is None and medline is not None:
+            m = re.match(r"\s*((?:19|20)\d\d)", doc.text[medline.start:medline.end])
+            if m:
+                put("year", Region("MedlineDate", medline.start + m.start(1), medline.start + m.end(1)),
+                    int(m.group(1)))
         if year is not None and element_text(doc.text, year).isdigit():
             y = int(element_text(doc.text, year))
             put("year", year, y)
@@ -585,7 +591,6 @@ def _from_pubmed(doc: Document) -> tuple[Publication, ...]:
                 end = (day or month).end
                 draft.put("date", Found(date, r.span(year.start, end)))
         draft.authors = _xml_authors(doc, parts)
-        title = draft.fields.get("title")
         context = [(x.start, x.end) for x in parts if x.name == "AbstractText"]
         kinds = list(_kinds(r, draft, context, own=True))
         for pt in (x for x in parts if x.name == "PublicationType"):
@@ -593,7 +598,6 @@ def _from_pubmed(doc: Document) -> tuple[Publication, ...]:
             label = {"review": "review", "case reports": "case report", "systematic review": "review"}.get(label)
             if label and all(k.value != kind_term(label) for k in kinds):
                 kinds.append(Found(kind_term(label), r.span(pt.start, pt.end)))
-        del title
         key = "self" if len(records) == 1 else f"record-{rec.record}"
         order = [kind_term(k) for k in KIND_TERMS]
         kinds.sort(key=lambda k: order.index(k.value))
