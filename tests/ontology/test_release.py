@@ -77,7 +77,7 @@ def test_release_command_writes_every_file(runner, tmp_path):
     result = runner.invoke(cli, ["release", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for name in ("release/lmskg.owl", "release/lmskg.ttl", "release/lmskg.jsonld", "release/lmskg.prefixes.json",
-                 "lmskg.sssom.tsv"):
+                 "lmskg.sssom.tsv", "catalog-v001.xml"):
         assert (tmp_path / name).is_file(), name
     again = runner.invoke(cli, ["release", "--out", str(tmp_path)])
     assert again.exit_code == 0
@@ -112,3 +112,12 @@ def test_release_checks_the_version_iri(tmp_path):
 def test_sssom_needs_a_version():
     with pytest.raises(OntologyError, match="versionInfo"):
         sssom_table(rdflib.Graph())
+
+
+def test_catalog_resolves_the_version_iri_to_the_release_file(files):
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(files["catalog-v001.xml"])
+    uris = {e.get("name"): e.get("uri") for e in root}
+    assert uris["https://w3id.org/lmskg/releases/0.1.0/lmskg.owl"] == "release/lmskg.owl"
+    assert (ROOT / "ontology" / uris["https://w3id.org/lmskg/ontology"]).is_file()

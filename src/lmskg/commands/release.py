@@ -6,7 +6,8 @@ Files written (never edit them by hand):
 * ``ontology/release/lmskg.ttl``: Turtle;
 * ``ontology/release/lmskg.jsonld``: JSON-LD with the prefix map as its context;
 * ``ontology/release/lmskg.prefixes.json``: the CURIE prefix map (prefix -> IRI namespace);
-* ``ontology/lmskg.sssom.tsv``: the cross-references as an SSSOM mapping set.
+* ``ontology/lmskg.sssom.tsv``: the cross-references as an SSSOM mapping set;
+* ``ontology/catalog-v001.xml``: an XML catalog mapping the ontology and version IRIs to the release file.
 
 Every file is a pure function of the source, so rebuilding gives identical bytes and a test can compare.
 """
@@ -28,6 +29,7 @@ from lmskg.settings import DEFAULT_BASE
 
 RELEASE_DIR = "release"
 SSSOM_FILE = "lmskg.sssom.tsv"
+CATALOG_FILE = "catalog-v001.xml"
 
 #: The CURIE prefixes of lmskg and of every ontology it maps to (IRI patterns as in reference/README.md).
 PREFIXES: dict[str, str] = {
@@ -159,6 +161,18 @@ def sssom_table(graph: rdflib.Graph) -> str:
     return "\n".join([*meta, header, *["\t".join(r) for r in rows]]) + "\n"
 
 
+def catalog(version: str) -> str:
+    """An XML catalog (as Protégé and ROBOT read it) resolving the ontology and version IRIs to the release file."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        "<!-- generated from ontology/lmskg.ttl by `lmskg release`; do not edit -->\n"
+        '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n'
+        f'    <uri name="{ONTOLOGY_IRI}" uri="{RELEASE_DIR}/lmskg.owl"/>\n'
+        f'    <uri name="{DEFAULT_BASE}releases/{version}/lmskg.owl" uri="{RELEASE_DIR}/lmskg.owl"/>\n'
+        "</catalog>\n"
+    )
+
+
 def release_files(source: Path) -> dict[str, str]:
     """Relative path (under ontology/) -> content of every generated file."""
     graph = parse_graph(source)
@@ -175,6 +189,7 @@ def release_files(source: Path) -> dict[str, str]:
         f"{RELEASE_DIR}/lmskg.jsonld": _jsonld(canonical),
         f"{RELEASE_DIR}/lmskg.prefixes.json": json.dumps(PREFIXES, indent=2) + "\n",
         SSSOM_FILE: sssom_table(graph),
+        CATALOG_FILE: catalog(version),
     }
 
 
