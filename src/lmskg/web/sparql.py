@@ -138,6 +138,8 @@ def respond(outcome: Outcome) -> Response:
     """The HTTP response for a worker's outcome (errors become the matching status codes)."""
     if outcome.kind == "syntax":
         raise QueryError(f"malformed query: {outcome.message}")
+    if outcome.kind == "refused":
+        raise QueryError(outcome.message)
     if outcome.kind == "not-acceptable":
         raise NotAcceptable(outcome.message, headers={"Vary": "Accept"})
     if outcome.kind == "too-large":

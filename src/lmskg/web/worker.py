@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from lmskg.web.sparqlscan import has_from
+from lmskg.web.sparqlscan import forbidden_keyword, has_from
 
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
@@ -62,8 +62,8 @@ class QueryJob:
 class Outcome:
     """A finished evaluation: ``kind`` is "results", "boolean" or "graph" on success, else an error kind.
 
-    Error kinds: "syntax" (400), "not-acceptable" (406), "too-large" (the row or byte cap), "failed" (the
-    engine raised while evaluating).
+    Error kinds: "syntax" (400), "refused" (400: SERVICE or LOAD), "not-acceptable" (406), "too-large" (the
+    row or byte cap), "failed" (the engine raised while evaluating).
     """
 
     kind: str
@@ -104,6 +104,9 @@ class _TooLarge(Exception):
 
 def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
     """Run ``job`` on ``store`` and serialize its result, enforcing the row and byte caps."""
+    word = forbidden_keyword(job.sparql)
+    if word is not None:  # defence in depth: the HTTP layer refuses these first
+        return Outcome("refused", message=f"{word} is not allowed: this endpoint never makes outbound requests")
     options: dict[str, object] = {}
     if job.default_graph is not None:
         options["default_graph"] = [_graph_name(g) for g in job.default_graph]
