@@ -279,7 +279,7 @@ class LMSKG(DefinedNamespace):
     nextVertebra: URIRef  # next vertebra
     ordinal: URIRef  # ordinal
     outcome: URIRef  # outcome
-    partOf: URIRef  # part of
+    partOf: URIRef  # anatomical part of
     population: URIRef  # population
     previousVertebra: URIRef  # previous vertebra
     primaryHistology: URIRef  # primary histology
