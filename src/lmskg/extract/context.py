@@ -17,7 +17,7 @@ HISTORY = re.compile(
     r"after (?:several|many|a few|some|\d+|[a-z]+) (?:years?|months?) of)\b", re.I)
 HISTORY_AFTER = re.compile(r"\b(?:earlier|before|ago|elsewhere|previously)\b", re.I)
 HYPOTHETICAL = re.compile(
-    r"\b(?:should|may|might|can|would|suggests?|recommends?|recommended|despite|advisable|"
+    r"\b(?:should|(?-i:may)|might|can|would|suggests?|recommends?|recommended|despite|advisable|"
     r"if|whenever|appears? justified|deserves?|advised|helps? to)\b", re.I)
 PRESENTATION = re.compile(
     r"\b(?:presented|presents|presenting|developed|was referred|were referred|consulted|was admitted|complained|"

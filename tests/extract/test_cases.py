@@ -1,0 +1,132 @@
+"""Cases: segmentation, patient, primary tumor, lesions, findings, conditions and history, offsets included."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from lmskg.documents import from_text
+from lmskg.extract.clinical import extract_cases, extract_statistics
+from lmskg.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parents[2]
+TERM = "https://w3id.org/lmskg/term/"
+
+
+@lru_cache(maxsize=1)
+def ontology():
+    return load_ontology(ROOT / "ontology" / "lmskg.ttl")
+
+
+def term(name: str) -> str:
+    return TERM + name
+
+
+def one_case(text: str):
+    doc = from_text("t", text)
+    found = extract_cases(doc, ontology(), ())
+    assert len(found) == 1, found
+    return doc, found[0]
+
+
+def statistics(text: str):
+    doc = from_text("t", text)
+    return doc, extract_statistics(doc, ontology(), ())
+
+
+def at(doc, found) -> str:
+    """The characters a fact was read from, checked against the document text."""
+    assert doc.text[found.span.start:found.span.end] == found.span.text
+    return found.span.text
+
+
+def test_patient_age_sex_and_primary_tumor_with_offsets():
+    doc, case = one_case("Background: LMS is rare.\n\nCase: A 61-year-old woman with a uterine LMS presented with "
+                         "a 3-month history of low back pain.")
+    assert (case.patient.age.value, case.patient.age_unit, case.patient.sex.value) == (
+        Decimal(61), term("Year"), term("Female"))
+    assert at(doc, case.patient.age) == "61-year-old"
+    assert at(doc, case.patient.sex) == "woman"
+    assert case.primary_histology.value == term("Leiomyosarcoma")
+    assert at(doc, case.primary_histology) == "LMS"
+    assert (case.primary_site.value, at(doc, case.primary_site)) == (term("Uterus"), "uterine")
+    assert case.span.start == doc.text.index("Case: A 61")
+
+
+def test_sex_from_a_pronoun_when_no_noun_is_written():
+    doc, case = one_case("We describe the case of a patient with leiomyosarcoma. His symptoms began in May.")
+    assert case.patient.sex.value == term("Male") and at(doc, case.patient.sex) == "His"
+    assert case.patient.age is None
+
+
+def test_primary_site_written_after_the_tumor_and_a_primary_lesion():
+    _doc, case = one_case("A 30-year-old man presented with a primary leiomyosarcoma arising from the thigh "
+                         "and invading the adjacent muscles.")
+    assert case.primary_site.value == term("Thigh")
+    (lesion,) = case.lesions
+    assert lesion.role.value == term("PrimaryRole")
+    assert [s.value for s in lesion.sites] == [term("Thigh")]
+
+
+def test_metastatic_site_is_not_the_primary_site():
+    _doc, case = one_case("A 50-year-old woman had metastatic leiomyosarcoma of the spine.")
+    assert case.primary_site is None
+    assert case.primary_histology.value == term("Leiomyosarcoma")
+
+
+def test_metastasis_lesions_from_levels_and_from_role_words():
+    doc, case = one_case("A 55-year-old man with a leiomyosarcoma of the thigh developed a mass at T9 and T10 "
+                         "and brain metastases.")
+    sites = {(le.role.value, s.value) for le in case.lesions for s in le.sites}
+    assert sites == {(term("MetastasisRole"), term("ThoracicVertebra9")),
+                     (term("MetastasisRole"), term("ThoracicVertebra10")),
+                     (term("MetastasisRole"), term("Brain"))}
+    level = next(le for le in case.lesions if le.sites[0].value == term("ThoracicVertebra9"))
+    assert at(doc, level.sites[0]) == "T9 and T10"
+
+
+def test_levels_written_in_words_become_each_vertebra():
+    _doc, case = one_case("A 40-year-old woman had an osteolytic lesion of the eleventh and twelfth thoracic "
+                         "vertebrae.")
+    assert [s.value for le in case.lesions for s in le.sites] == [term("ThoracicVertebra11"),
+                                                                 term("ThoracicVertebra12")]
+
+
+def test_findings_with_durations_and_conditions():
+    doc, case = one_case("A 12-year-old boy with Fanconi anemia presented with a 10 days' history of myelopathy "
+                         "and headache. Later, hemiparesis of two weeks' duration appeared.")
+    by_term = {f.finding.value: f for f in case.findings}
+    assert by_term[term("Myelopathy")].duration_value.value == Decimal(10)
+    assert by_term[term("Myelopathy")].duration_unit == term("Day")
+    assert at(doc, by_term[term("Myelopathy")].duration_value) == "10 days'"
+    assert by_term[term("Headache")].duration_value.value == Decimal(10)
+    assert by_term[term("Hemiparesis")].duration_value.value == Decimal(2)
+    assert by_term[term("Hemiparesis")].duration_unit == term("Week")
+    assert [c.value for c in case.conditions] == [term("FanconiAnemia")]
+
+
+def test_negated_findings_are_left_out():
+    _doc, case = one_case("A 70-year-old man with leiomyosarcoma had headache but no myelopathy.")
+    assert [f.finding.value for f in case.findings] == [term("Headache")]
+
+
+def test_history_is_not_a_treatment():
+    _doc, case = one_case("A 60-year-old woman, who had a hysterectomy 8 years earlier, presented with back pain "
+                         "and underwent a laminectomy at L3.")
+    assert [(h.event.value, h.years_before.value) for h in case.history] == [(term("Hysterectomy"), Decimal(8))]
+    assert [t.procedure.value for t in case.treatments] == [term("Laminectomy")]
+
+
+def test_cohort_sentences_and_conclusions_stay_out_of_the_case():
+    doc, case = one_case("A 45-year-old man with leiomyosarcoma presented with paraparesis. Twenty patients of "
+                         "the literature had chemotherapy. Conclusion: radiotherapy may help.")
+    assert case.treatments == ()
+    assert case.span.end <= doc.text.index("Twenty")
+
+
+def test_two_patients_in_one_passage_are_two_cases():
+    doc = from_text("t", "A 30-year-old woman had a uterine LMS. A 64-year-old man had a thigh LMS.")
+    first, second = extract_cases(doc, ontology(), ())
+    assert (first.ordinal, first.patient.age.value, first.primary_site.value) == (1, Decimal(30), term("Uterus"))
+    assert (second.ordinal, second.patient.age.value, second.primary_site.value) == (2, Decimal(64), term("Thigh"))

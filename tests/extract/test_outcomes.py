@@ -1,0 +1,75 @@
+"""Outcomes: terms, values and units, dates, negation, offsets included."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from lmskg.documents import from_text
+from lmskg.extract.clinical import extract_cases, extract_statistics
+from lmskg.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parents[2]
+TERM = "https://w3id.org/lmskg/term/"
+
+
+@lru_cache(maxsize=1)
+def ontology():
+    return load_ontology(ROOT / "ontology" / "lmskg.ttl")
+
+
+def term(name: str) -> str:
+    return TERM + name
+
+
+def one_case(text: str):
+    doc = from_text("t", text)
+    found = extract_cases(doc, ontology(), ())
+    assert len(found) == 1, found
+    return doc, found[0]
+
+
+def statistics(text: str):
+    doc = from_text("t", text)
+    return doc, extract_statistics(doc, ontology(), ())
+
+
+def at(doc, found) -> str:
+    """The characters a fact was read from, checked against the document text."""
+    assert doc.text[found.span.start:found.span.end] == found.span.text
+    return found.span.text
+
+
+def outcomes(case):
+    return [(o.outcome.value, o.value and o.value.value, o.unit) for o in case.outcomes]
+
+
+def test_value_after_the_outcome_and_the_interval_dates():
+    doc, case = one_case("A 48-year-old woman with leiomyosarcoma underwent resection and has been progression "
+                         "free for 20 months (June 2018 to February 2020).")
+    (o,) = case.outcomes
+    assert (o.outcome.value, o.value.value, o.unit) == (term("ProgressionFreeSurvival"), Decimal(20), term("Month"))
+    assert at(doc, o.value) == "20 months"
+    assert (o.start_date.value, o.end_date.value) == ("2018-06", "2020-02")
+    assert at(doc, o.start_date) == "June 2018"
+
+
+def test_death_with_a_number_in_words_and_without_a_number():
+    _, case = one_case("A 66-year-old man with leiomyosarcoma was given palliative care and died three "
+                         "months later.")
+    assert outcomes(case) == [(term("Death"), Decimal(3), term("Month"))]
+    _doc, case = one_case("A patient with leiomyosarcoma passed away within a few days of surgery.")
+    assert outcomes(case) == [(term("Death"), None, None)]
+
+
+def test_value_in_the_clause_before_and_not_across_but():
+    _doc, case = one_case("A 58-year-old man with leiomyosarcoma had a resection. At 2 years he was doing well, "
+                         "but he died 30 months after surgery.")
+    assert outcomes(case) == [(term("GoodOutcome"), Decimal(2), term("Year")), (term("Death"), Decimal(30),
+                                                                               term("Month"))]
+
+
+def test_negated_outcomes_are_left_out():
+    _doc, case = one_case("A 41-year-old woman with leiomyosarcoma had a resection; there was no recurrence.")
+    assert outcomes(case) == []

@@ -1,0 +1,90 @@
+"""Cohort statistics: populations, groups, measures, values, respectively lists, counts and percentages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from lmskg.documents import from_text
+from lmskg.extract.clinical import extract_cases, extract_statistics
+from lmskg.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parents[2]
+TERM = "https://w3id.org/lmskg/term/"
+
+
+@lru_cache(maxsize=1)
+def ontology():
+    return load_ontology(ROOT / "ontology" / "lmskg.ttl")
+
+
+def term(name: str) -> str:
+    return TERM + name
+
+
+def one_case(text: str):
+    doc = from_text("t", text)
+    found = extract_cases(doc, ontology(), ())
+    assert len(found) == 1, found
+    return doc, found[0]
+
+
+def statistics(text: str):
+    doc = from_text("t", text)
+    return doc, extract_statistics(doc, ontology(), ())
+
+
+def at(doc, found) -> str:
+    """The characters a fact was read from, checked against the document text."""
+    assert doc.text[found.span.start:found.span.end] == found.span.text
+    return found.span.text
+
+
+def rows(stats):
+    return [(s.population.value, s.group and s.group.value, s.measure.value, s.value.value, s.unit) for s in stats]
+
+
+def test_respectively_lists_pair_groups_and_values():
+    doc, stats = statistics("In a series, overall survival was 30 months, with leiomyosarcoma and cervical cancer "
+                            "survival being 18 and 40 months, respectively.")
+    assert rows(stats) == [
+        (term("CaseSeriesPopulation"), None, term("OverallSurvival"), Decimal(30), term("Month")),
+        (term("CaseSeriesPopulation"), term("Leiomyosarcoma"), term("OverallSurvival"), Decimal(18), term("Month")),
+        (term("CaseSeriesPopulation"), term("CervicalCancer"), term("OverallSurvival"), Decimal(40), term("Month")),
+    ]
+    assert at(doc, stats[1].value) == "18"
+    assert at(doc, stats[1].group) == "leiomyosarcoma"
+
+
+def test_parenthesised_values_after_each_group():
+    _doc, stats = statistics("Combined with literature cases, survival fell from endometrial cancer (15.5 months) "
+                            "to leiomyosarcoma (9 months).")
+    assert rows(stats) == [
+        (term("SeriesAndLiteraturePopulation"), term("EndometrialCancer"), term("OverallSurvival"),
+         Decimal("15.5"), term("Month")),
+        (term("SeriesAndLiteraturePopulation"), term("Leiomyosarcoma"), term("OverallSurvival"), Decimal(9),
+         term("Month")),
+    ]
+
+
+def test_counts_percentages_and_means_with_ranges():
+    doc, stats = statistics("Fourteen patients with spinal leiomyosarcoma underwent surgery at our institution. "
+                            "Local recurrence occurred in 5 patients (36%). The mean survival was 15.2 months "
+                            "(range 2.0-40.5 months).")
+    got = rows(stats)
+    cohort, lms = term("InstitutionalCohortPopulation"), term("Leiomyosarcoma")
+    assert got == [
+        (cohort, lms, term("NumberOfPatients"), Decimal(14), None),
+        (cohort, lms, term("TumorRecurrence"), Decimal(5), None),
+        (cohort, lms, term("TumorRecurrence"), Decimal(36), term("Percent")),
+        (cohort, lms, term("OverallSurvival"), Decimal("15.2"), term("Month")),
+    ]
+    assert at(doc, stats[0].value) == "Fourteen"
+
+
+def test_time_points_and_years_are_not_values():
+    _doc, stats = statistics("In a series of leiomyosarcoma, overall survival at 1 and 3 years was 70% and 35%, "
+                            "respectively, between 2001 and 2015.")
+    assert [(s.value.value, s.unit) for s in stats] == [(Decimal(70), term("Percent")), (Decimal(35),
+                                                                                        term("Percent"))]

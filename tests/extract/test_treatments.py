@@ -1,0 +1,87 @@
+"""Treatments: steps, sites of procedures, agents, history and negation, offsets included."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lmskg.documents import from_text
+from lmskg.extract.clinical import extract_cases, extract_statistics
+from lmskg.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parents[2]
+TERM = "https://w3id.org/lmskg/term/"
+
+
+@lru_cache(maxsize=1)
+def ontology():
+    return load_ontology(ROOT / "ontology" / "lmskg.ttl")
+
+
+def term(name: str) -> str:
+    return TERM + name
+
+
+def one_case(text: str):
+    doc = from_text("t", text)
+    found = extract_cases(doc, ontology(), ())
+    assert len(found) == 1, found
+    return doc, found[0]
+
+
+def statistics(text: str):
+    doc = from_text("t", text)
+    return doc, extract_statistics(doc, ontology(), ())
+
+
+def at(doc, found) -> str:
+    """The characters a fact was read from, checked against the document text."""
+    assert doc.text[found.span.start:found.span.end] == found.span.text
+    return found.span.text
+
+
+def steps(case):
+    return [(t.step, t.procedure.value) for t in case.treatments]
+
+
+def test_followed_by_and_same_operation():
+    doc, case = one_case("A 50-year-old woman with leiomyosarcoma underwent a corpectomy with pedicle screw "
+                         "fixation, followed by radiotherapy.")
+    assert steps(case) == [(1, term("Corpectomy")), (1, term("PedicleScrewFixation")), (2, term("RadiationTherapy"))]
+    assert at(doc, case.treatments[0].procedure) == "corpectomy"
+
+
+def test_a_combination_is_one_step_and_then_is_the_next():
+    _doc, case = one_case("A 44-year-old man with leiomyosarcoma was treated with a combination of surgery and "
+                         "chemotherapy. He then received radiosurgery.")
+    assert steps(case) == [(1, term("SurgicalProcedure")), (1, term("Chemotherapy")),
+                           (2, term("StereotacticRadiosurgery"))]
+
+
+def test_explicit_first_and_second_operations():
+    _doc, case = one_case("A 52-year-old man with leiomyosarcoma was operated on in two stages. The first operation "
+                         "was a laminectomy. The second operation was a corpectomy.")
+    assert steps(case) == [(1, term("Laminectomy")), (2, term("Corpectomy"))]
+
+
+def test_procedure_sites_from_levels_before_and_after():
+    doc, case = one_case("A 60-year-old woman with leiomyosarcoma underwent an L2-L3 laminectomy and pedicle "
+                         "screw fixation extending from L1 to L4.")
+    (lam, fix) = case.treatments
+    assert [s.value for s in lam.sites] == [term("LumbarVertebra2"), term("LumbarVertebra3")]
+    assert [s.value for s in fix.sites] == [term(f"LumbarVertebra{n}") for n in range(1, 5)]
+    assert at(doc, fix.sites[0]) == "from L1 to L4" or at(doc, fix.sites[0]) == "L1 to L4"
+
+
+def test_agents_join_their_chemotherapy():
+    _doc, case = one_case("A 39-year-old man with leiomyosarcoma received radiotherapy followed by chemotherapy "
+                         "with gemcitabine and docetaxel.")
+    chemo = case.treatments[-1]
+    assert (chemo.step, chemo.procedure.value) == (2, term("Chemotherapy"))
+    assert [a.value for a in chemo.agents] == [term("Gemcitabine"), term("Docetaxel")]
+
+
+def test_negated_and_referenced_procedures_are_not_treatments():
+    _doc, case = one_case("A 70-year-old woman with leiomyosarcoma was not considered for surgery; she received "
+                         "radiotherapy and was well after radiotherapy.")
+    assert steps(case) == [(1, term("RadiationTherapy"))]
