@@ -212,3 +212,13 @@ def test_pubmed_medline_date_gives_the_year(tmp_path):
     assert (pub.key, pub.year.value, pub.pmid.value, pub.title.value) == ("self", 2014, "123", "A title & more")
     assert [(a.family, a.initials) for a in pub.authors] == [("The Study Group", "")]
     assert pub.date is None
+
+
+def test_pubmed_page_with_the_journal_name_broken_from_its_date():
+    pub = one("J Neurosurg Spine\n. 2012 Nov;17(5):432-7. doi: 10.3171/2012.8.SPINE12331. Epub 2012 Aug 31.\n\n"
+              "Outcomes after surgery for spinal metastatic leiomyosarcoma\n\nAbstract\n\nObject: Some text.\n")
+    assert pub.title.value == "Outcomes after surgery for spinal metastatic leiomyosarcoma"
+    assert (pub.journal.value, pub.date.value, pub.volume.value, pub.issue.value, pub.pages.value) == (
+        "J Neurosurg Spine", "2012-11", "17", "5", "432-7")
+    assert pub.doi.value == "10.3171/2012.8.SPINE12331"
+    assert pub.authors == () and pub.pmid is None

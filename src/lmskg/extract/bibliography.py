@@ -30,12 +30,12 @@ MONTHS = {m: i for i, m in enumerate(
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 PMID = re.compile(r"\bPMID:?\s*(\d{1,8})\b")
 _SOURCE = re.compile(
-    r"(?P<journal>[A-Z*][^.\n;:]{1,100}?)\*?\.\s+(?P<year>(?:19|20)\d\d)"
+    r"(?P<journal>[A-Z*][^.\n;:]{1,100}?)\*?\s*\.\s+(?P<year>(?:19|20)\d\d)"
     r"(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+(?P<day>\d{1,2}))?)?"
     r"(?P<rest>(?:\s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?(?:\s*\((?P<issue>[^)\n]{1,20})\))?)?"
     r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?))?)"
 )
-_SOURCE_NO_STOP = re.compile(_SOURCE.pattern.replace(r"\*?\.\s+(?P<year>", r"\*?\.?\s+(?P<year>", 1))
+_SOURCE_NO_STOP = re.compile(_SOURCE.pattern.replace(r"\*?\s*\.\s+(?P<year>", r"\*?\s*\.?\s+(?P<year>", 1))
 _MLA = re.compile(
     r"(?P<authors>[^\"]+?),?\s*\"(?P<title>[^\"]+?),?\"\s*,?\s*(?P<journal>[^,]+?),\s*Vol\.\s*(?P<volume>\w+)"
     r"(?:\s*,?\s*No\.\s*(?P<issue>\w+))?\s*,\s*(?P<year>(?:19|20)\d\d)(?:\s*,\s*pp?\.\s*(?P<pages>\w+(?:-\w+)?))?"
@@ -381,7 +381,7 @@ def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | 
         if doi:
             draft.put("doi", Found(doi.value, Span(doi.span.start, doi.span.end, r.doc.text[doi.span.start:
                                                                                             doi.span.end])))
-    if not draft.fields and not draft.authors and r.doc.kind not in ("abstract", "case-report", "article"):
+    if not draft.fields and not draft.authors and r.doc.kind == "text":
         return None
     spans = draft.spans or [(0, len(r.norm))]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
@@ -391,12 +391,15 @@ def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | 
 
 def _title_line(r: _Reader, offset: int) -> tuple[Found[str] | None, int]:
     """The title: the first line above the abstract that is not a running head, banner, label or source line."""
-    for a, b in _lines(r):
+    lines = _lines(r)
+    for i, (a, b) in enumerate(lines):
         if b <= offset:
             continue
         line = r.norm[a:b].strip()
+        following = r.norm[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
         if (not line or _SKIP_LINE.match(line) or RUNNING_HEAD.fullmatch(line) or _BANNER.match(line)
-                or _BOILERPLATE.match(line) or _SOURCE_LINE.match(line) or _IDENTIFIER_LINE.match(line)):
+                or _BOILERPLATE.match(line) or _SOURCE_LINE.match(line) or _IDENTIFIER_LINE.match(line)
+                or re.match(r"\s*\.\s*(?:19|20)\d\d", following) or re.match(r"\.\s*(?:19|20)\d\d", line)):
             continue
         md = re.fullmatch(r"#\s+(.+)", line)
         if md:
@@ -453,7 +456,10 @@ def _unmark(text: str) -> str:
 
 def _source_line(r: _Reader, draft: _Draft) -> None:
     """A line that starts with "Journal. YYYY[ Mon[ DD]];Vol(Issue):Pages" describes the document itself."""
-    for a, b in _lines(r):
+    lines = _lines(r)
+    for i, (a, b) in enumerate(lines):
+        if i + 1 < len(lines) and re.match(r"\s*\.\s*(?:19|20)\d\d", r.norm[lines[i + 1][0]:lines[i + 1][1]]):
+            b = lines[i + 1][1]                                  # "J Neurosurg Spine" / ". 2012 Nov;17(5):432-7."
         m = _SOURCE.match(r.norm, a, b) or _SOURCE_NO_STOP.match(r.norm, a, b)
         if m and (m.group("rest").strip() or m.group("month")) and len(m.group("journal").split()) <= 12:
             found = _Draft(spans=[(a, b)])
