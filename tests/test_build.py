@@ -398,3 +398,15 @@ def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys):
     assert "doc" in shown.err and shown.out == ""
     build([SOURCES], settings_for(tmp_path / "b"), progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_two_files_with_the_same_document_id_are_reported(runner, tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "a").mkdir(parents=True)
+    (folder / "b").mkdir()
+    for sub in ("a", "b"):
+        shutil.copyfile(SOURCES / "ojmn-2013-maimone-abstract.txt", folder / sub / "Same Name.txt")
+    result = runner.invoke(cli, ["build", str(folder)], env=env_for(tmp_path / "home"))
+    assert result.exit_code == 1
+    assert f"Error: {folder / 'b' / 'Same Name.txt'}: another document already has the id 'same-name'" in result.output
+    assert "Built 1 document, " in result.output
