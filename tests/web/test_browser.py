@@ -1,0 +1,82 @@
+"""The query page in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from live import live_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    from lmskg.store import publish
+
+    home = tmp_path_factory.mktemp("browser") / "home"
+    publish(home, Path(__file__).parent / "data" / "graph.nq")
+    queries = tmp_path_factory.mktemp("queries")
+    (queries / "uterus.rq").write_text(
+        "# Everything about the uterus\nSELECT ?p ?o WHERE { <https://w3id.org/lmskg/term/Uterus> ?p ?o }\n")
+    with live_server(home, env={"LMSKG_QUERIES_DIR": str(queries)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server: str):  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed: run scripts/install-system-deps.sh (apt package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="lmskg-chromium-")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=FLAGS,  # a fresh profile: --user-data-dir
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_query_page_runs_a_query_and_shows_its_results(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(f"{server}/", timeout=15_000)
+    page.wait_for_selector(".CodeMirror", timeout=10_000)  # the bundled editor loaded, offline
+    page.click("button.example", timeout=5_000)  # the example query from QUERIES_DIR
+    assert "Uterus" in page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()")
+    page.click("#run")
+    page.wait_for_selector("table.results tbody tr", timeout=15_000)
+    cells = page.locator("table.results td").all_inner_texts()
+    assert "uterus" in cells and "UBERON:0000995" in cells
+    assert "rows in" in page.inner_text("#status")
+    assert errors == []
+
+
+def test_query_errors_are_shown_as_text(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/", timeout=15_000)
+    page.wait_for_selector(".CodeMirror", timeout=10_000)
+    page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('SELECT * WHERE { <x> ?p }')")
+    page.click("#run")
+    page.wait_for_selector("pre.error", timeout=15_000)
+    assert "error at 1:" in page.inner_text("pre.error")
+    assert page.inner_text("#status") == "Error 400"
+
+
+def test_resource_page_renders_with_escaped_literals(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/data/case/doc-1", timeout=15_000)
+    assert page.inner_text("h1") == "case 1 of doc"
+    blockquote = page.inner_text(".evidence blockquote")
+    assert "<script>alert(1)</script>" in blockquote  # shown as text, not run
+    assert page.inner_text(".evidence mark") == "leiomyosarcoma"
