@@ -349,7 +349,6 @@ def _norm(value: object) -> str | None:
     return " ".join(str(value).replace("\u2013", "-").lower().split()).rstrip(".")
 
 
-@pytest.mark.slow
 def test_publications_query_rows_match_every_gold_publication(tmp_path):
     import yaml
 

@@ -222,3 +222,14 @@ def test_pubmed_page_with_the_journal_name_broken_from_its_date():
         "J Neurosurg Spine", "2012-11", "17", "5", "432-7")
     assert pub.doi.value == "10.3171/2012.8.SPINE12331"
     assert pub.authors == () and pub.pmid is None
+
+
+@pytest.mark.parametrize("label", ["<sup>1)</sup> ", "1) ", "[1] ", "[^1]: "])
+def test_reference_entries_labelled_on_the_same_line(label):
+    doc = from_text("w", "# Page\n\nA 60-year-old man was treated [^1].\n\n"
+                         f"{label}Roe A, Poe BC. A title: case report. J Things. 2001 Jan;2(3):4-5. PMID: 11223344.\n",
+                    kind="wiki-page")
+    (pub,) = extract_publications(doc)
+    assert (pub.key, pub.marker, pub.pmid.value, pub.title.value) == ("ref-1", 1, "11223344", "A title: case report")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Roe A", "Poe BC"]
+    assert doc.text[pub.span.start:pub.span.end].startswith("Roe A, Poe BC.")

@@ -44,7 +44,7 @@ _APA = re.compile(
     r"(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<title>.+?)\.\s+(?P<journal>[A-Z][^,.]+?),\s*"
     r"(?P<volume>\w+)(?:\s*\((?P<issue>\w+)\))?\s*,\s*(?P<pages>\w+(?:-\w+)?)"
 )
-_LABEL = re.compile(r"^[ \t]*(?:<sup>\s*(\d+)\)\s*</sup>|(\d+)\)|\[(\d+)\])[ \t]*(?=\S)")
+_LABEL = re.compile(r"^[ \t]*(?:<sup>\s*(\d+)\)\s*</sup>|(\d+)\)|\[(\d+)\]|\[\^(\d+)\]:)[ \t]*(?=\S)", re.M)
 _BANNER = re.compile(r"^[^|\n]{1,40}(?:\s\|\s[^|\n]{1,60})+$")
 _PUBLISHED = re.compile(r"\bPublished(?: online)?:\s*(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)\s+"
                         r"(?P<year>(?:19|20)\d\d)")
