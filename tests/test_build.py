@@ -409,3 +409,12 @@ def test_two_files_with_the_same_document_id_are_reported(runner, tmp_path):
     assert result.exit_code == 1
     assert f"Error: {folder / 'b' / 'Same Name.txt'}: another document already has the id 'same-name'" in result.output
     assert "Built 1 document, " in result.output
+
+
+def test_docstring_examples():
+    import doctest
+
+    import lmskg.build
+
+    result = doctest.testmod(lmskg.build)
+    assert result.failed == 0 and result.attempted > 0

@@ -177,3 +177,11 @@ def test_xml_without_a_record_is_refused(tmp_path):
     path.write_text("<root><child/></root>\n", encoding="utf-8")
     with pytest.raises(DocumentError, match="no PubmedArticle record"):
         read_document(path)
+
+
+def test_docstring_examples():
+    import doctest
+
+    import lmskg.documents
+
+    assert doctest.testmod(lmskg.documents).failed == 0

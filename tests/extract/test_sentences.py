@@ -111,3 +111,14 @@ def test_pubmed_xml_sentences_come_only_from_titles_and_abstracts():
     assert all("<" not in s.text for s in spans)
     assert spans[0].text.startswith("Three-level total en bloc spondylectomy")
     assert any(s.text.startswith("A 56-year-old woman") for s in spans)
+
+
+def test_docstring_examples():
+    import doctest
+
+    import lmskg.extract.bibliography
+    import lmskg.extract.sentences
+
+    for module in (lmskg.extract.sentences, lmskg.extract.bibliography):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
