@@ -233,3 +233,24 @@ def test_reference_entries_labelled_on_the_same_line(label):
     assert (pub.key, pub.marker, pub.pmid.value, pub.title.value) == ("ref-1", 1, "11223344", "A title: case report")
     assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Roe A", "Poe BC"]
     assert doc.text[pub.span.start:pub.span.end].startswith("Roe A, Poe BC.")
+
+
+def test_journal_line_with_volume_and_year_in_parentheses():
+    pub = one("Main Article Content\n\nPrimary osseous leiomyosarcoma of the sacrum in a young adult\n\n"
+              "Kabore Issa\nSow Aminata\n\nAbstract text of the page.\n\n"
+              "The Pan African Medical Journal: Vol. 24 (2016)\n\nJournal Identifiers\n\neISSN: 1937-8688\n")
+    assert (pub.journal.value, pub.volume.value, pub.year.value) == ("The Pan African Medical Journal", "24", 2016)
+    assert pub.issue is None and pub.pages is None
+    assert [a.family for a in pub.authors] == ["Kabore Issa", "Sow Aminata"]
+
+
+def test_pubmed_web_page_layout():
+    pub = one("Case Reports\n\nSpine Oncol Rep\n. 2020 Feb;9(1):12-8.\n doi: 10.5555/sor.2020.1.77. "
+              "Epub 2019 Nov 2.\n\n"
+              "Spinal metastasis of leiomyosarcoma: a case report\n\nAffiliations expand\n\nAbstract\n\n"
+              "Background: A 61-year-old woman had back pain.\n")
+    assert pub.title.value == "Spinal metastasis of leiomyosarcoma: a case report"
+    assert (pub.journal.value, pub.date.value, pub.volume.value, pub.issue.value, pub.pages.value) == (
+        "Spine Oncol Rep", "2020-02", "9", "1", "12-8")
+    assert pub.doi.value == "10.5555/sor.2020.1.77"
+    assert [k.value for k in pub.kinds] == [str(LMSKG.CaseReportKind)]

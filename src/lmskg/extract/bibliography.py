@@ -50,6 +50,9 @@ _PUBLISHED = re.compile(r"\bPublished(?: online)?:\s*(?P<day>\d{1,2})\s+(?P<mont
                         r"(?P<year>(?:19|20)\d\d)")
 _BMC = re.compile(r"(?P<journal>[A-Z][^,\d\n]{3,100}?)\s+(?P<year>(?:19|20)\d\d)\s*,\s*(?P<volume>\w+)"
                   r"(?:\((?P<issue>\w+)\))?\s*:\s*(?P<pages>\w+(?:-\w+)?)")
+_VOL_YEAR = re.compile(r"(?P<journal>[A-Z][^:;,.\n\d]{3,100}?)\s*[:,.]?\s+Vol(?:ume)?\.?\s*(?P<volume>\d+)"
+                       r"(?:\s*,?\s*(?:No|Issue)\.?\s*(?P<issue>\w+))?\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)"
+                       r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?))?")
 _REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:References|Bibliography|Literature cited)[ \t]*:?[ \t]*$",
                                  re.M | re.I)
 _NUMBERED = re.compile(r"^[ \t]*(?:\[(\d+)\]|(\d+)[.)])[ \t]+(?=\S)", re.M)
@@ -66,7 +69,7 @@ _BOILERPLATE = re.compile(r"(?:Abstracts? (?:of|from|presented)|Proceedings of|P
                           r"Review article|Received:|Accepted:|Published:|Copyright|\u00a9)", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,4}[ \t]*$")
 _SKIP_LINE = re.compile(r"^(?:Main Article Content|Article Content|Open Access|Research Article|Original Article|"
-                        r"Case Report|Full Text|Home)$", re.I)
+                        r"Case Reports?|Full Text|Home|Affiliations(?: expand)?)$", re.I)
 _PROSE_START = re.compile(r"^(?:Abstract|Summary|Background|Introduction|Objectives?|Object|Purpose|Methods|"
                           r"Keywords|Cite this)\b", re.I)
 
@@ -467,7 +470,7 @@ def _source_line(r: _Reader, draft: _Draft) -> None:
             _identifiers(r, found, a, b)
             draft.merge(found)
             break
-        m = _BMC.match(r.norm, a, b)
+        m = _BMC.match(r.norm, a, b) or _VOL_YEAR.match(r.norm, a, b)
         if m and len(m.group("journal").split()) <= 12:
             found = _Draft(spans=[(a, b)])
             _source(r, found, m)
