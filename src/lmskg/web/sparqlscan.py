@@ -65,6 +65,9 @@ def tokens(text: str) -> Iterator[Token]:
 
 def forbidden_keyword(text: str) -> str | None:
     """The first keyword this server never evaluates (SERVICE, LOAD) used in ``text``, or None."""
+    lowered = text.lower()
+    if "service" not in lowered and "load" not in lowered:
+        return None  # the common case, without tokenizing
     for tok in tokens(text):
         if tok.kind == "word" and tok.upper in FORBIDDEN:
             return tok.upper
