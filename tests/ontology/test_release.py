@@ -44,15 +44,17 @@ def test_prefix_map(files):
 def test_sssom_rows_are_the_skos_mappings(files):
     lines = [line for line in files["lmskg.sssom.tsv"].splitlines() if not line.startswith("#")]
     header, rows = lines[0].split("\t"), [line.split("\t") for line in lines[1:]]
-    assert header[:4] == ["subject_id", "subject_label", "predicate_id", "object_id"]
+    assert header == ["subject_id", "subject_label", "predicate_id", "object_id", "object_label",
+                      "mapping_justification"]
     source = rdflib.Graph().parse(SOURCE)
     skos = sum(1 for p in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch")
                for _ in source.subject_objects(rdflib.SKOS[p]))
     assert len(rows) == skos
-    assert ["lmskg:Leiomyosarcoma", "leiomyosarcoma", "skos:exactMatch", "MONDO:0005058",
+    assert ["lmskg:Leiomyosarcoma", "leiomyosarcoma", "skos:exactMatch", "MONDO:0005058", "leiomyosarcoma",
             "semapv:ManualMappingCuration"] in rows
     assert ["lmskg:ConfluenceOfSinuses", "confluence of sinuses", "skos:broadMatch", "UBERON:0005486",
-            "semapv:ManualMappingCuration"] in rows
+            "venous dural sinus", "semapv:ManualMappingCuration"] in rows
+    assert all(row[4] for row in rows), "every mapped CURIE has its label in ontology/reference/terms.tsv"
 
 
 @pytest.mark.slow

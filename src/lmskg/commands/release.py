@@ -14,6 +14,7 @@ Every file is a pure function of the source, so rebuilding gives identical bytes
 
 from __future__ import annotations
 
+import csv
 import json
 import warnings
 from pathlib import Path
@@ -128,9 +129,18 @@ def _sort_xmlns(text: str) -> str:
     return "\n".join([*lines[:start], *block, *lines[end:]])
 
 
-def sssom_table(graph: rdflib.Graph) -> str:
+def object_labels(terms_tsv: Path) -> dict[str, str]:
+    """CURIE -> label in the external ontology, from the verified reference table (empty if it is absent)."""
+    if not terms_tsv.is_file():
+        return {}
+    with terms_tsv.open(encoding="utf-8", newline="") as f:
+        return {row["curie"]: row["label_in_source"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def sssom_table(graph: rdflib.Graph, labels: dict[str, str] | None = None) -> str:
     """The skos mappings of the ontology as an SSSOM/TSV mapping set with its YAML metadata block."""
     version = version_of(graph)
+    labels = labels or {}
     rows = []
     for predicate in _MATCHES:
         for subject, obj in graph.subject_objects(predicate):
@@ -142,6 +152,7 @@ def sssom_table(graph: rdflib.Graph) -> str:
                 "" if label is None else str(label),
                 "skos:" + str(predicate).rsplit("#", 1)[1],
                 curie(str(obj)),
+                labels.get(curie(str(obj)), ""),
                 "semapv:ManualMappingCuration",
             ))
     rows.sort()
@@ -157,7 +168,7 @@ def sssom_table(graph: rdflib.Graph) -> str:
         f"#subject_source: {ONTOLOGY_IRI}",
         "#subject_source_version: " + f"{DEFAULT_BASE}releases/{version}/lmskg.owl",
     ]
-    header = "subject_id\tsubject_label\tpredicate_id\tobject_id\tmapping_justification"
+    header = "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification"
     return "\n".join([*meta, header, *["\t".join(r) for r in rows]]) + "\n"
 
 
@@ -188,7 +199,7 @@ def release_files(source: Path) -> dict[str, str]:
         f"{RELEASE_DIR}/lmskg.ttl": canonical.serialize(format="turtle"),
         f"{RELEASE_DIR}/lmskg.jsonld": _jsonld(canonical),
         f"{RELEASE_DIR}/lmskg.prefixes.json": json.dumps(PREFIXES, indent=2) + "\n",
-        SSSOM_FILE: sssom_table(graph),
+        SSSOM_FILE: sssom_table(graph, object_labels(source.parent / "reference" / "terms.tsv")),
         CATALOG_FILE: catalog(version),
     }
 
