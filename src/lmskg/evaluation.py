@@ -313,7 +313,7 @@ def row_matches(m: TermMatcher, table: str, row: dict, fact: Fact) -> bool:
         names = f.get("names") or [f.get("procedure")]
         if not any(m.matches(x, row.get("procedure"), row.get("procedureXref")) for x in names if x):
             return False
-        if f.get("level"):
+        if f.get("level") and fact.required:
             return norm(row.get("site") or "") == norm(m.vertebra_label(f["level"]) or f["level"])
         return True
     if table == "case-outcomes":

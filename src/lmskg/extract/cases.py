@@ -30,6 +30,7 @@ PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|se
                         r"[- ]?(?:sided)?\s*)*$", re.I)
 DURATION_BEFORE = re.compile(r"\W*(?:history|duration|course)\b", re.I)
 DURATION_AFTER = re.compile(r"\b(?:over|for|during|since|in the (?:last|past))\s*$|\bof\s*$", re.I)
+RECURRENCE = re.compile(r"\b(?:recurrence|recurrent|recurred|relapse|relapsed)\b", re.I)
 PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
 METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|metastasis from|metastases from|"
                                r"secondary|deposits? of|spread of)\s+(?:\w+\s+){0,2}$", re.I)
@@ -217,7 +218,7 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
             continue
         treated = _treatment_level_spans(p, s)
         anatomy = [a for a in p.mentions(s, "anatomy") if not _is_level_token(p, a)]
-        cues = [m for m in p.mentions(s) if m.category == "role"] + [
+        cues = [m for m in p.mentions(s) if m.category == "role" or m.term == _recurrence_outcome()] + [
             _as_mention(x) for x in LESION_NOUNS.finditer(p.text, s.start, s.end)]
         cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)
@@ -265,8 +266,18 @@ def _as_mention(m: re.Match[str]) -> _Cue:
     return _Cue(m.start(), m.end(), m.group(0))
 
 
+def _recurrence_outcome() -> str:
+    from lmskg.vocab import LMSKG
+
+    return str(LMSKG.TumorRecurrence)
+
+
 def _role_for(p: Passage, s: Span, metastasis: str | None, recurrence: str | None):
+    """The role of a lesion written at ``at``: recurrence after a recurrence word of its clause, else metastasis."""
     def role(at: int) -> str:
+        left, right = context.clause_bounds(p.text, at, at + 1, s.start, s.end)
+        if recurrence and RECURRENCE.search(p.text, left, right):
+            return recurrence
         return metastasis or ""
     return role
 

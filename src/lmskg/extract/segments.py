@@ -19,6 +19,9 @@ from lmskg.extract import quantities as q
 from lmskg.extract.facts import Publication, Span
 from lmskg.extract.lexicon import lexicon_for
 
+TABLE = re.compile(r"^\W*Table\s+\d+\b|\|[^|\n]*\|", re.M)
+FOOTNOTE_STYLE = re.compile(r"<sup>\s*\d+\)\s*</sup>|^\s*\d+\)\s*$", re.M)
+
 
 @dataclass
 class CaseText:
@@ -41,11 +44,16 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
     text = doc.normalized
     passages: list[tuple[str | None, list[Span]]] = []
     cited = [p.span for p in publications if p.role == "cited-reference"]
+    own = next((p.key for p in publications if p.role == "this-document"), None)
+    cited_keys = {p.key for p in publications if p.role == "cited-reference"}
+    footnotes = FOOTNOTE_STYLE.search(text) is not None
     for s in sentences(doc):
         if text[s.start:s.end].lstrip().startswith("#") or any(c.start <= s.start and s.end <= c.end for c in cited):
             passages.append((None, []))                      # headings and reference entries break passages
             continue
         key = publication_for(doc, publications, s.start, s.end)
+        if own is not None and not footnotes and key in cited_keys:
+            key = own                  # "[3]" in an article's own text supports a statement; the article is the subject
         if passages and passages[-1][0] == key and passages[-1][1]:
             passages[-1][1].append(s)
         else:
@@ -56,7 +64,7 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
         if not sents:
             continue
         analysis = lexicon.analyse(text[sents[0].start:sents[-1].end], sents[0].start)
-        passage_cases, rest = _split_passage(text, sents, analysis, key)
+        passage_cases, rest = _split_passage(text, sents, analysis, key, _labels(doc, sents))
         cases.extend(passage_cases)
         if rest:
             cohort.append((key, rest))
@@ -71,12 +79,23 @@ def _introduces_patient(text: str, s: Span, analysis: object) -> tuple[bool, boo
     return strong, weak
 
 
-def _split_passage(text: str, sents: list[Span], analysis: object, key: str | None
+def _labels(doc: Document, sents: list[Span]) -> list[str]:
+    """The section label of each sentence's marked-up region (PubMed XML "CONCLUSIONS"), else ""."""
+    regions = [r for r in getattr(doc, "regions", ()) if getattr(r, "label", None)]
+    return [next((f"{r.label}:" for r in regions if r.start <= s.start < r.end), "") for s in sents]
+
+
+def _split_passage(text: str, sents: list[Span], analysis: object, key: str | None, labels: list[str]
                    ) -> tuple[list[CaseText], list[Span]]:
     closed = [False] * len(sents)
     ended = False
+    previous_label = ""
     for i, s in enumerate(sents):
-        if context.SECTION_END.match(text, s.start):
+        label = labels[i]
+        if label and label != previous_label:
+            ended = bool(context.SECTION_END.match(label))
+        previous_label = label
+        if context.SECTION_END.match(text, s.start) or TABLE.search(text, s.start, s.end):
             ended = True
         elif context.SECTION_START.match(text, s.start):
             ended = False
@@ -92,14 +111,21 @@ def _split_passage(text: str, sents: list[Span], analysis: object, key: str | No
     cases: list[CaseText] = [CaseText(key, [], sents[:start])]
     rest: list[Span] = list(sents[:start])
     age_seen = _age(text, sents[start])
+    interrupted = False
     for i in range(start, len(sents)):
         s = sents[i]
         if closed[i]:
             rest.append(s)
+            interrupted = True
             continue
         age = _age(text, s)
         if i > start and age is not None and age_seen is not None and age != age_seen and not cohortish[i]:
             cases.append(CaseText(key, [], []))              # a second patient in the same passage
+            interrupted = False
+        elif interrupted and age is not None and age == age_seen and cases[-1].sentences:
+            told = cases.pop()                               # the same patient told again in full (abstract, then
+            cases.append(CaseText(key, [], told.intro + told.sentences))   # the article): read the fuller telling
+            interrupted = False
         if age is not None:
             age_seen = age
         if cohortish[i] and not flags[i][0]:

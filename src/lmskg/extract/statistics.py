@@ -135,14 +135,19 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1)))
             out.append(_Value(Decimal(m.group(2)), "percent", m.start(2), m.end(2)))
             taken.append((m.start(), m.end()))
+    outcome_starts = {m.start for m in p.mentions(s, "outcome")}
     for x in q.quantities(text, s.start, s.end):
         if x.value is None or not free(x.start, x.end):
             continue
         before = text[max(s.start, x.start - 20):x.start]
-        if TIME_POINT.search(before):
+        timed = x.unit != "percent"
+        if timed and TIME_POINT.search(before):
             continue
-        if AFTER_TIME.match(text, x.end) and not VALUE_VERB.search(before):
+        if timed and AFTER_TIME.match(text, x.end) and not VALUE_VERB.search(before):
             continue
+        nxt = re.match(r"[\s-]*", text[x.end:s.end])
+        if timed and x.end + nxt.end() in outcome_starts:
+            continue                                  # "2-year overall survival": a time point of the measure
         if re.fullmatch(r"(?:19|20)\d\d", str(x.value)):
             continue
         out.append(_Value(x.value, x.unit, x.start, x.end))
@@ -184,7 +189,8 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
         if before:
             return p.found(before[-1].term, before[-1].start, before[-1].end)
-        if v.unit is None and GATHERED.search(_clause_after(p.text, v.end, s.end)):
+        if v.unit is None and (GATHERED.search(_clause_after(p.text, v.end, s.end))
+                               or GATHERED.search(p.text, clause_lo, v.start)):
             noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)", p.text[v.end:s.end], re.I)
             cases = noun is not None and noun.group(1).lower() == "cases"
             term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients

@@ -27,7 +27,9 @@ REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|s
                        re.I)
 ORDINAL_STEP = re.compile(r"\b(first|second|third|fourth|initial)\s+(?:\w+\s+)?(?:operation|step|stage|surgery|"
                           r"procedure|intervention|treatment|session)\b|\b(?:were|was)\s+(first)\s+treated\b", re.I)
-LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:extending|extended|ranging|spanning|carried out)\s*)?"
+LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*|[^()]*\)\s*)?"
+                        r"(?:(?:was|were|is)\s+)?(?:(?:extending|extended|ranging|spanning|carried out)\s*)?"
+                        r"(?:(?:of\s+)?\d+(?:\.\d+)?\s*Gy(?:\s+in\s+\d+\s+fractions?)?\s*)?"
                         r"(?:(?:of|at|from|to|on|over|between|involving)\s+)?(?:the\s+)?(?:levels?\s+)?$", re.I)
 MODIFIER_USE = re.compile(r"[\s-]*(?:cavity|cavities|margins?|bed|site|specimens?|group|groups|field|scar|"
                           r"tract|regimens?|-based|segments?|levels?|vertebra[e]?)\b", re.I)
@@ -35,13 +37,21 @@ ORDINAL_VALUES = {"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4
 
 
 def _procedures(p: Passage, s: Span) -> list[Mention]:
-    return [m for m in p.mentions(s) if m.category in ("procedure", "agent")]
+    """Procedure and agent mentions, without an abbreviation repeating the one before it: "spondylectomy (TES)"."""
+    out: list[Mention] = []
+    for m in p.mentions(s):
+        if m.category not in ("procedure", "agent"):
+            continue
+        if out and out[-1].term == m.term and re.fullmatch(r"\s*\(\s*", p.text[out[-1].end:m.start]):
+            continue
+        out.append(m)
+    return out
 
 
 def attached_levels(p: Passage, s: Span) -> list[q.Levels]:
     """Vertebral levels written with a procedure: "a T1-T4 laminectomy", "fixation extending from C7 to T5"."""
     out = []
-    procs = [m for m in p.mentions(s, "procedure")]
+    procs = [m for m in _procedures(p, s) if m.category == "procedure"]
     for lv in p.levels(s):
         if _procedure_of_levels(p, lv, procs) is not None:
             out.append(lv)
@@ -64,10 +74,14 @@ def _procedure_of_levels(p: Passage, lv: q.Levels, procs: list[Mention]) -> Ment
 def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
     steps: list[tuple[int, Mention, list[Found[str]], list[Found[str]]]] = []
     step = 0
+    seen: set[str] = set()
     for s in sents:
         if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
-        mentions = [m for m in _procedures(p, s) if _is_treatment(p, s, m)]
+        mentions = [m for m in _procedures(p, s) if _is_treatment(p, s, m) and not _refers_back(p, s, m, seen)]
+        if mentions and all(m.term in seen for m in mentions):
+            continue                                 # the same treatment told again (abstract, then full text)
+        seen.update(m.term for m in mentions)
         if not mentions:
             continue
         explicit = ORDINAL_STEP.search(p.text, s.start, s.end)
@@ -91,6 +105,16 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                      for t in p.vertebrae(lv)]
             steps.append((step, m, sites, []))
     return _merge_agents(p, steps)
+
+
+TEMPORAL_BEFORE = re.compile(r"\b(?:after|within|since|following|before)\b(?:\s+[\w-]+){0,3}\s+of\s*$", re.I)
+
+
+def _refers_back(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
+    """ "pain disappeared within days of surgery": a treatment already told, named again as a time reference."""
+    if not TEMPORAL_BEFORE.search(p.text[max(s.start, m.start - 40):m.start]):
+        return False
+    return any(p.ontology.is_a(t, m.term) for t in seen)                 # type: ignore[attr-defined]
 
 
 def _is_treatment(p: Passage, s: Span, m: Mention) -> bool:
