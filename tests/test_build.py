@@ -418,3 +418,17 @@ def test_docstring_examples():
 
     result = doctest.testmod(lmskg.build)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_when_every_document_fails_the_previous_graph_stays(runner, tmp_path):
+    home = tmp_path / "home"
+    assert runner.invoke(cli, ["build"], env=env_for(home)).exit_code == 0
+    before = current_build(home)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    result = runner.invoke(cli, ["build", str(bad)], env=env_for(home))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {bad} line 1: not UTF-8 text (byte 0xff at offset 0)",
+        "Error: none of the 1 documents could be built; the previous graph is unchanged"]
+    assert current_build(home) == before
