@@ -430,5 +430,5 @@ def test_when_every_document_fails_the_previous_graph_stays(runner, tmp_path):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"Error: {bad} line 1: not UTF-8 text (byte 0xff at offset 0)",
-        "Error: none of the 1 documents could be built; the previous graph is unchanged"]
+        "Error: no document could be built (1 failed); the previous graph is unchanged"]
     assert current_build(home) == before

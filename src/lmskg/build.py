@@ -467,7 +467,7 @@ def build(paths: Sequence[Path], settings: Settings, *, extract: Extractor | Non
         progress = sys.stderr.isatty() or len(files) >= 50
     per_doc, failures = build_lines(files, extract, settings.base, progress=progress, report=report)
     if not per_doc:
-        raise LmskgError(f"none of the {len(files)} documents could be built; the previous graph is unchanged")
+        raise LmskgError(f"no document could be built ({len(failures)} failed); the previous graph is unchanged")
     path, count = write_and_publish(settings.home, [*ontology, *(x for lines in per_doc.values() for x in lines)])
     return BuildResult(documents=len(per_doc), triples=count, path=path, failures=failures)
 
