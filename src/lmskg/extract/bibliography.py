@@ -186,9 +186,10 @@ def _citation(r: _Reader, start: int, end: int) -> _Draft | None:
 
 def _nlm(r: _Reader, start: int, end: int) -> _Draft | None:
     src = None
-    for m in _SOURCE.finditer(r.norm, start, end):
-        if m.group("rest").strip() or m.group("month"):
-            src = m
+    for pattern in (_SOURCE, _SOURCE_NO_STOP):
+        src = next((m for m in pattern.finditer(r.norm, start, end) if m.group("rest").strip() or m.group("month")),
+                   None)
+        if src is not None:
             break
     if src is None:
         return None

@@ -115,7 +115,8 @@ def _split_passage(text: str, sents: list[Span], analysis: object, key: str | No
     for i in range(start, len(sents)):
         s = sents[i]
         if closed[i]:
-            rest.append(s)
+            if not TABLE.search(text, s.start, s.end):
+                rest.append(s)                           # a table row restates the cases: no statistic of its own
             interrupted = True
             continue
         age = _age(text, s)

@@ -28,7 +28,7 @@ LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?(?:\s*,\s*(?:{NUM})(?:\s*%)?)*
 COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases)\b(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
-RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*"
+RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*"
                    r"(?:%|days?|weeks?|months?|years?)", re.I)
 GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|"
                       r"reported|analy[sz]ed|collected|were found|have been described)\b", re.I)
@@ -125,6 +125,8 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         value = q.number(m.group(1))
         if value is None or not free(m.start(), m.end(1)):
             continue
+        if re.search(r"\bof\s+(?:our|the|these|those|all)?\s*$", text[max(s.start, m.start() - 12):m.start()], re.I):
+            continue                                  # "the survival of our three patients": who, not a value
         out.append(_Value(value, None, m.start(1), m.end(1), count=True))
         if m.group(3):
             a = m.start(3)
