@@ -254,3 +254,16 @@ def test_pubmed_web_page_layout():
         "Spine Oncol Rep", "2020-02", "9", "1", "12-8")
     assert pub.doi.value == "10.5555/sor.2020.1.77"
     assert [k.value for k in pub.kinds] == [str(LMSKG.CaseReportKind)]
+
+
+def test_vancouver_reference_without_a_full_stop_after_the_journal():
+    doc = from_text("x", "A title line of the article itself\n\nAbstract: text.\n\nReferences\n\n"
+                         "1. Smith J, Doe K, et al. Spinal leiomyosarcoma revisited. J Spine Surg 2015;22(3):100-105.\n"
+                         "2. Roe A. Another work. Spine Oncol Rep. 2018;13:98-104.\n", kind="abstract")
+    own, first, second = extract_publications(doc)
+    assert own.key == "self" and own.title.value == "A title line of the article itself"
+    assert [f"{a.family} {a.initials}" for a in first.authors] == ["Smith J", "Doe K"]
+    assert (first.title.value, first.journal.value, first.year.value, first.volume.value, first.issue.value,
+            first.pages.value) == ("Spinal leiomyosarcoma revisited", "J Spine Surg", 2015, "22", "3", "100-105")
+    assert (second.marker, second.journal.value, second.volume.value, second.issue) == (2, "Spine Oncol Rep", "13",
+                                                                                       None)
