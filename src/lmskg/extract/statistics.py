@@ -28,8 +28,9 @@ LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?(?:\s*,\s*(?:{NUM})(?:\s*%)?)*
 COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases)\b(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
-RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*"
-                   r"(?:%|days?|weeks?|months?|years?)", re.I)
+RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
+                   r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
+                   r"|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*(?:%|days?|weeks?|months?|years?)", re.I)
 GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|"
                       r"reported|analy[sz]ed|collected|were found|have been described)\b", re.I)
 VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|averaged|lasted|:)\s*(?:a\s+)?$",
