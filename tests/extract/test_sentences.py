@@ -122,3 +122,10 @@ def test_docstring_examples():
     for module in (lmskg.extract.sentences, lmskg.extract.bibliography):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_windows_line_ends_keep_offsets():
+    doc = from_text("t", "# Title\r\n\r\nFirst sentence here. Second one.\r\n\r\nThird.\r\n")
+    spans = sentences(doc)
+    assert [s.text for s in spans] == ["# Title", "First sentence here.", "Second one.", "Third."]
+    assert all(doc.text[s.start:s.end] == s.text for s in spans)
