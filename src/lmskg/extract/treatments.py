@@ -59,16 +59,20 @@ def attached_levels(p: Passage, s: Span) -> list[q.Levels]:
 
 
 def _procedure_of_levels(p: Passage, lv: q.Levels, procs: list[Mention]) -> Mention | None:
-    after = [m for m in procs if m.start >= lv.end]
-    if after and re.fullmatch(r"[\s-]*(?:[a-z-]+\s+)?", p.text[lv.end:after[0].start], re.I) \
-            and after[0].start - lv.end <= 16:
-        return after[0]
+    """The procedure a level group belongs to: the one just before it ("laminectomy from C7 to T2"), else the one
+    right after it ("a T1-T4 laminectomy")."""
     before = [m for m in procs if m.end <= lv.start]
     if before:
         gap = p.text[before[-1].end:lv.start]
         if LEVEL_LINK.match(gap) and len(gap) <= 60:
             return before[-1]
+    after = [m for m in procs if m.start >= lv.end]
+    if after and after[0].start - lv.end <= 16 and ADJACENT.fullmatch(p.text[lv.end:after[0].start]):
+        return after[0]
     return None
+
+
+ADJACENT = re.compile(r"[\s-]*(?:(?!with\b|and\b|or\b|by\b|then\b|plus\b)[a-z-]+\s+)?", re.I)
 
 
 def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
@@ -101,8 +105,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
             if m.category == "agent":
                 steps.append((step, m, [], [p.found(m.term, m.start, m.end)]))
                 continue
-            sites = [p.found(t, lv.start, lv.end) for lv in levels if _procedure_of_levels(p, lv, procs) == m
-                     for t in p.vertebrae(lv)]
+            sites = list({f.value: f for f in (p.found(t, lv.start, lv.end) for lv in levels
+                                                if _procedure_of_levels(p, lv, procs) == m
+                                                for t in p.vertebrae(lv))}.values())
             steps.append((step, m, sites, []))
     return _merge_agents(p, steps)
 
