@@ -72,6 +72,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(module.bp)
     register_error_handlers(app)
     app.after_request(_common_headers)
+    from lmskg.web.fastpath import FastPath
+
+    app.wsgi_app = FastPath(app, app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
@@ -87,16 +90,22 @@ CSP = (
 )
 
 
+COMMON_HEADERS = (
+    ("Access-Control-Allow-Origin", "*"),
+    ("Access-Control-Expose-Headers", "Content-Location, Link"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+)
+
+
 def _common_headers(response: Response) -> Response:
     headers = response.headers
-    headers["Access-Control-Allow-Origin"] = "*"
-    headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link")
+    for name, value in COMMON_HEADERS:
+        headers[name] = value
     if request.method == "OPTIONS":
         headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
         headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
         headers["Access-Control-Max-Age"] = "600"
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "no-referrer"
     if response.mimetype in ("text/html", "application/xhtml+xml"):
         headers["Content-Security-Policy"] = CSP
         headers["X-Frame-Options"] = "DENY"
@@ -112,19 +121,25 @@ STATUS: dict[type[Exception], int] = {
 }
 
 
+def error_parts(exc: LmskgError) -> tuple[int, str, dict[str, str]]:
+    """(status, message, extra headers) for one of lmskg's errors; shared by the views and the fast path."""
+    status = exc.status if isinstance(exc, HttpError) else next(
+        (STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS), 500)
+    if status >= 500 and status != 503:
+        log.error("error answering a request: %s", exc)
+    headers = dict(exc.headers) if isinstance(exc, HttpError) else {}
+    if isinstance(exc, (QueryTimeout, Busy)):
+        headers["Retry-After"] = "5"
+    return status, str(exc).rstrip() + "\n", headers
+
+
 def register_error_handlers(app: Flask) -> None:
     """Map lmskg's errors to status codes with a plain message; anything unexpected is a logged 500."""
 
     def lmskg_error(exc: LmskgError) -> Response:
-        status = exc.status if isinstance(exc, HttpError) else next(
-            (STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS), 500)
-        if status >= 500 and status != 503:
-            log.error("error answering %s %s: %s", request.method, request.path, exc)
-        response = _plain(str(exc), status)
-        if isinstance(exc, HttpError):
-            response.headers.extend(exc.headers)
-        if isinstance(exc, (QueryTimeout, Busy)):
-            response.headers["Retry-After"] = "5"
+        status, message, headers = error_parts(exc)
+        response = _plain(message, status)
+        response.headers.extend(headers)
         return response
 
     def http_error(exc: HTTPException) -> Response:

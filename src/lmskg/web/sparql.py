@@ -12,8 +12,11 @@ when no token is configured.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
@@ -32,8 +35,9 @@ from lmskg.web.errors import (
     Unavailable,
     UnsupportedMediaType,
 )
-from lmskg.web.sparqlscan import add_using, check_allowed, dataset_iris, has_dataset_clause
-from lmskg.web.worker import Outcome
+from lmskg.web.pool import WorkerPool
+from lmskg.web.sparqlscan import add_using, check_allowed, dataset_iris, has_dataset_clause, has_from
+from lmskg.web.worker import Outcome, QueryJob
 
 bp = Blueprint("sparql", __name__)
 log = logging.getLogger(__name__)
@@ -103,16 +107,45 @@ def _body_text() -> str:
 
 
 def run_query(text: str, params: MultiDict[str, str]) -> Response:
+    outcome = answer(current_app.extensions["lmskg"], current_app.config, text, params,
+                     request.headers.get("Accept"), request.base_url, service.graph_names)
+    content_type, body = checked(outcome)
+    response = Response(body, status=200, content_type=content_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def answer(pool: WorkerPool, config: Mapping[str, Any], text: str, params: MultiDict[str, str],
+           accept: str | None, base_iri: str, graph_names: Callable[[], list[str]]) -> Outcome:
+    """Evaluate a protocol query request; raise the LmskgError that names what is wrong with it.
+
+    No Flask here, so the WSGI fast path (:mod:`lmskg.web.fastpath`) and the view share every rule.
+    """
     check_allowed(text)
     default_graph = params.getlist("default-graph-uri") or None
     named_graphs = params.getlist("named-graph-uri") or None
-    base_iri = request.base_url
-    unknown = dataset_iris(text, base_iri) - set(service.graph_names())
-    if unknown and default_graph is None and named_graphs is None:
-        listed = ", ".join(f"<{i}>" for i in sorted(unknown))
-        raise QueryError(f"FROM / FROM NAMED may only name graphs of this store; unknown: {listed}")
+    if default_graph is None and named_graphs is None:
+        unknown = dataset_iris(text, base_iri) - set(graph_names() if has_from(text) else ())
+        if unknown:
+            listed = ", ".join(f"<{i}>" for i in sorted(unknown))
+            raise QueryError(f"FROM / FROM NAMED may only name graphs of this store; unknown: {listed}")
     format_param = params.get("format") or params.get("output")
-    accept = request.headers.get("Accept")
+    result_format, graph_format = formats_for(accept, format_param)
+    return pool.query(QueryJob(
+        text,
+        default_graph=tuple(default_graph) if default_graph is not None else None,
+        named_graphs=tuple(named_graphs) if named_graphs is not None else None,
+        base_iri=base_iri,
+        result_format=result_format,
+        graph_format=graph_format,
+        max_rows=int(config["MAX_ROWS"]),
+        max_bytes=int(config["MAX_RESPONSE_BYTES"]),
+    ))
+
+
+@functools.lru_cache(maxsize=512)
+def formats_for(accept: str | None, format_param: str | None) -> tuple[str, str]:
+    """(results format, graph format) for a request; NotAcceptable when it accepts neither kind."""
     result_format = neg.negotiate(accept, neg.RESULT_FORMATS, format_param=format_param)
     graph_format = neg.negotiate(accept, neg.GRAPH_FORMATS, format_param=format_param)
     if result_format is None and graph_format is None:
@@ -121,21 +154,11 @@ def run_query(text: str, params: MultiDict[str, str]) -> Response:
         raise NotAcceptable(f"cannot answer with {wanted}; available: {offered}", headers={"Vary": "Accept"})
     # A client that accepts only one kind (e.g. rdflib's SPARQLStore asks for SPARQL JSON even for CONSTRUCT)
     # gets the other kind's default, as other stores do: it named a SPARQL format, just not for this query form.
-    result_format = result_format or neg.RESULT_FORMATS[0]
-    graph_format = graph_format or neg.GRAPH_FORMATS[0]
-    outcome = pool().query(job(
-        text,
-        default_graph=tuple(default_graph) if default_graph is not None else None,
-        named_graphs=tuple(named_graphs) if named_graphs is not None else None,
-        base_iri=base_iri,
-        result_format=result_format.name,
-        graph_format=graph_format.name,
-    ))
-    return respond(outcome)
+    return (result_format or neg.RESULT_FORMATS[0]).name, (graph_format or neg.GRAPH_FORMATS[0]).name
 
 
-def respond(outcome: Outcome) -> Response:
-    """The HTTP response for a worker's outcome (errors become the matching status codes)."""
+def checked(outcome: Outcome) -> tuple[str, bytes]:
+    """(Content-Type, body) of a successful outcome; the matching HttpError or QueryError otherwise."""
     if outcome.kind == "syntax":
         raise QueryError(f"malformed query: {outcome.message}")
     if outcome.kind == "refused":
@@ -149,7 +172,13 @@ def respond(outcome: Outcome) -> Response:
     offers = neg.GRAPH_FORMATS if outcome.kind == "graph" else neg.RESULT_FORMATS
     fmt = neg.by_name(outcome.format or "", offers)
     assert fmt is not None
-    response = Response(outcome.body, status=200, content_type=fmt.content_type)
+    return fmt.content_type, outcome.body
+
+
+def respond(outcome: Outcome) -> Response:
+    """The HTTP response for a worker's outcome (errors become the matching status codes)."""
+    content_type, body = checked(outcome)
+    response = Response(body, status=200, content_type=content_type)
     response.headers["Vary"] = "Accept"
     return response
 
