@@ -220,7 +220,8 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
         anatomy = [a for a in p.mentions(s, "anatomy") if not _is_level_token(p, a)]
         cues = [m for m in p.mentions(s) if m.category == "role" or m.term == _recurrence_outcome()] + [
             _as_mention(x) for x in LESION_NOUNS.finditer(p.text, s.start, s.end)]
-        cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)]
+        cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)
+                and not context.historical(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)
         for lv in p.levels(s):
             if any(a <= lv.start < b for a, b in treated):

@@ -32,7 +32,7 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
         for m in p.mentions(s, "outcome"):
             if context.negated(p.text, m.start, m.end, s.start, s.end) or m.term in _generic():
                 continue
-            value = _value_for(p, s, m, times)
+            value = _value_for(p, s, m, times, p.mentions(s, "outcome"))
             start = end = None
             if len(dates) >= 2 and value is not None:
                 start = p.found(dates[0][0], dates[0][1], dates[0][2])
@@ -63,11 +63,23 @@ def _times(p: Passage, s: Span) -> list[q.Quantity]:
     return sorted(found, key=lambda x: x.start)
 
 
-def _value_for(p: Passage, s: Span, m: Mention, times: list[q.Quantity]) -> q.Quantity | None:
-    after = [t for t in times if t.start >= m.end and not VALUE_BREAK.search(p.text, m.end, t.start)]
-    if after:
-        return after[0]
-    before = [t for t in times if t.end <= m.start and not VALUE_BREAK.search(p.text, t.end, m.start)]
-    if before:
-        return before[-1]
-    return None
+def _coordinated(p: Passage, a: Mention, b: Mention) -> bool:
+    """ "tumor-free survival and good outcome at 2 years": outcomes joined by "and" share their time."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return re.fullmatch(r"\s*(?:,|and|or|, and)\s*", p.text[lo:hi]) is not None
+
+
+def _value_for(p: Passage, s: Span, m: Mention, times: list[q.Quantity], others: list[Mention]
+               ) -> q.Quantity | None:
+    """The time of an outcome: the nearest quantity in its clause that no other outcome stands closer to."""
+    best = None
+    for t in times:
+        lo, hi = (m.end, t.start) if t.start >= m.end else (t.end, m.start)
+        if lo > hi or VALUE_BREAK.search(p.text, lo, hi):
+            continue
+        if any(lo <= o.start and o.end <= hi and not _coordinated(p, m, o) for o in others if o is not m):
+            continue                                   # "walked again, and no progression 14 months after"
+        distance = hi - lo + (200 if "," in p.text[lo:hi] else 0) + (0 if t.start >= m.end else 1)
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return None if best is None else best[1]

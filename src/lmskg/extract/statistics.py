@@ -183,8 +183,12 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
     from lmskg.vocab import LMSKG
 
     counts = {str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
-    real = [m for m in outcomes if m.term not in counts and m.term != str(LMSKG.OutcomeMeasure)]
+    asides = [(a.start(), a.end()) for a in re.finditer(r"\([^)]*\)", p.text[s.start:s.end])]
+    asides = [(s.start + a, s.start + b) for a, b in asides if not (s.start + a <= v.start < s.start + b)]
+    real = [m for m in outcomes if m.term not in counts and m.term != str(LMSKG.OutcomeMeasure)
+            and not any(a <= m.start < b for a, b in asides)]
     clause_lo = _clause_start(p.text, v.start, s.start)
+    part_lo = _part_start(p.text, v.start, s.start)
     if v.count:
         after = [m for m in real if v.end <= m.start < _clause_end(p.text, v.end, s.end)]
         if after:
@@ -199,13 +203,19 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
             term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients
             return p.found(str(term), v.start, v.end)
         return None
-    before = [m for m in real if m.end <= v.start and m.start >= s.start]
+    before = [m for m in real if m.end <= v.start and m.start >= (s.start if v.in_list else part_lo)]
     if before:
         return p.found(before[-1].term, before[-1].start, before[-1].end)
     after = [m for m in real if m.start >= v.end]
     if after:
         return p.found(after[0].term, after[0].start, after[0].end)
     return None
+
+
+def _part_start(text: str, at: int, lo: int) -> int:
+    """Start of the semicolon-separated part of the sentence holding ``at``."""
+    cut = text.rfind(";", lo, at)
+    return lo if cut < 0 else cut + 1
 
 
 def _clause_start(text: str, at: int, lo: int) -> int:

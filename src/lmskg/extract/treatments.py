@@ -116,8 +116,10 @@ TEMPORAL_BEFORE = re.compile(r"\b(?:after|within|since|following|before)\b(?:\s+
 
 
 def _refers_back(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
-    """ "pain disappeared within days of surgery": a treatment already told, named again as a time reference."""
-    if not TEMPORAL_BEFORE.search(p.text[max(s.start, m.start - 40):m.start]):
+    """A treatment already told, named again: "pain disappeared within days of surgery", "The resection was
+    intralesional" (a definite, more general name of a procedure already recorded)."""
+    before = p.text[max(s.start, m.start - 40):m.start]
+    if not (TEMPORAL_BEFORE.search(before) or re.search(r"(?:^|\.\s+|^\W*)the\s+$", p.text[s.start:m.start], re.I)):
         return False
     return any(p.ontology.is_a(t, m.term) for t in seen)                 # type: ignore[attr-defined]
 
