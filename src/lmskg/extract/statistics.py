@@ -31,9 +31,10 @@ BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
                    r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
                    r"|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*(?:%|days?|weeks?|months?|years?)", re.I)
-GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|"
+GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|managed|"
+                      r"describe|described|present|presented|"
                       r"reported|analy[sz]ed|collected|were found|have been described)\b", re.I)
-VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|averaged|lasted|:)\s*(?:a\s+)?$",
+VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|averaged|lasted|only|:)\s*(?:a\s+)?$",
                         re.I)
 AFTER_TIME = re.compile(r"\s*(?:after|later|before|post|following|from)\b", re.I)
 TIME_POINT = re.compile(r"\b(?:at|by|within|after)\s*(?:the\s+)?$", re.I)
@@ -112,6 +113,8 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         return not any(x < b and a < y for x, y in excluded + taken)
 
     for m in LIST.finditer(text, s.start, s.end):
+        if not free(m.start(), m.end()):
+            continue
         if TIME_POINT.search(text[max(s.start, m.start() - 12):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -126,7 +129,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         value = q.number(m.group(1))
         if value is None or not free(m.start(), m.end(1)):
             continue
-        if re.search(r"\bof\s+(?:our|the|these|those|all)?\s*$", text[max(s.start, m.start() - 12):m.start()], re.I):
+        if re.search(r"\bof\s+(?:our|the|these|those|all)\s*$", text[max(s.start, m.start() - 12):m.start()], re.I):
             continue                                  # "the survival of our three patients": who, not a value
         out.append(_Value(value, None, m.start(1), m.end(1), count=True))
         if m.group(3):

@@ -72,6 +72,7 @@ def _procedure_of_levels(p: Passage, lv: q.Levels, procs: list[Mention]) -> Ment
     return None
 
 
+WITH = re.compile(r"\s*,?\s*(?:with|and)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 ADJACENT = re.compile(r"[\s-]*(?:(?!with\b|and\b|or\b|by\b|then\b|plus\b)[a-z-]+\s+)?", re.I)
 
 
@@ -108,6 +109,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
             sites = list({f.value: f for f in (p.found(t, lv.start, lv.end) for lv in levels
                                                 if _procedure_of_levels(p, lv, procs) == m
                                                 for t in p.vertebrae(lv))}.values())
+            if not sites and steps and steps[-1][0] == step and steps[-1][2] and steps[-1][1].end <= m.start \
+                    and WITH.fullmatch(p.text[steps[-1][1].end:m.start]):
+                sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
             steps.append((step, m, sites, []))
     return _merge_agents(p, steps)
 
