@@ -18,23 +18,28 @@ class LMSKG(DefinedNamespace):
     AdjuvantChemotherapy: URIRef  # adjuvant chemotherapy
     AdjuvantRadiotherapy: URIRef  # adjuvant radiotherapy
     AllogeneicHematopoieticStemCellTransplantation: URIRef  # allogeneic hematopoietic stem cell transplantation
+    AmbulationRegained: URIRef  # regained ambulation
     AnatomicalEntity: URIRef  # anatomical entity
     AnteriorApproach: URIRef  # anterior surgical approach
+    Ataxia: URIRef  # ataxia
     Authorship: URIRef  # authorship
     BackPain: URIRef  # back pain
     BilateralSalpingoOophorectomy: URIRef  # bilateral salpingo-oophorectomy
     BiologicalSex: URIRef  # biological sex
     Biopsy: URIRef  # biopsy
+    BladderFunctionRecovery: URIRef  # recovery of bladder function
     Bone: URIRef  # bone
     BoneMetastasis: URIRef  # bone metastasis
     BoneScintigraphy: URIRef  # bone scintigraphy
     Brain: URIRef  # brain
     BrainMetastasis: URIRef  # brain metastasis
     CTGuidedBiopsy: URIRef  # CT-guided biopsy
+    CageReconstruction: URIRef  # vertebral body cage reconstruction
     CaseReportKind: URIRef  # case report
     CaseSeriesKind: URIRef  # case series
     CaseSeriesPopulation: URIRef  # case series
     CentralNervousSystemLeiomyosarcoma: URIRef  # central nervous system leiomyosarcoma
+    Cerebellum: URIRef  # cerebellum
     CervicalCancer: URIRef  # cervical cancer
     CervicalCarcinoma: URIRef  # cervical carcinoma
     CervicalSpinalCord: URIRef  # cervical spinal cord
@@ -47,6 +52,7 @@ class LMSKG(DefinedNamespace):
     CervicalVertebra5: URIRef  # cervical vertebra 5
     CervicalVertebra6: URIRef  # cervical vertebra 6
     CervicalVertebra7: URIRef  # cervical vertebra 7
+    CervicothoracicJunction: URIRef  # cervicothoracic junction
     Chemotherapy: URIRef  # chemotherapy
     ChemotherapyAgent: URIRef  # chemotherapy agent
     CircumferentialApproach: URIRef  # 360 degree approach
@@ -56,14 +62,19 @@ class LMSKG(DefinedNamespace):
     CohortStatistic: URIRef  # cohort statistic
     ComputedTomography: URIRef  # computed tomography
     ConfluenceOfSinuses: URIRef  # confluence of sinuses
+    ConventionalRadiotherapy: URIRef  # conventional radiotherapy
     Corpectomy: URIRef  # corpectomy
     CranialCavity: URIRef  # cranial cavity
     Craniotomy: URIRef  # craniotomy
+    Cyclophosphamide: URIRef  # cyclophosphamide
     Dacarbazine: URIRef  # dacarbazine
+    Dactinomycin: URIRef  # dactinomycin
     Day: URIRef  # day
     Death: URIRef  # death
     DecompressiveLaminectomy: URIRef  # decompressive laminectomy
+    DecreasedConsciousness: URIRef  # decreased consciousness
     DiseaseFreeSurvival: URIRef  # disease-free survival
+    DiseaseProgression: URIRef  # disease progression
     DiseaseRemission: URIRef  # disease remission
     DisseminatedDisease: URIRef  # disseminated disease
     Docetaxel: URIRef  # docetaxel
@@ -83,7 +94,10 @@ class LMSKG(DefinedNamespace):
     Female: URIRef  # female
     FemaleReproductiveSystemNeoplasm: URIRef  # female reproductive system neoplasm
     FindingRecord: URIRef  # finding record
+    FrankelGradeImprovement: URIRef  # improvement in Frankel grade
+    FrontalBone: URIRef  # frontal bone
     FrontalLobe: URIRef  # frontal lobe
+    GaitDisturbance: URIRef  # gait disturbance
     GammaKnifeRadiosurgery: URIRef  # Gamma Knife radiosurgery
     Gemcitabine: URIRef  # gemcitabine
     GoodOutcome: URIRef  # good clinical outcome
@@ -95,21 +109,26 @@ class LMSKG(DefinedNamespace):
     Hemorrhage: URIRef  # hemorrhage
     HemorrhageRate: URIRef  # cases with hemorrhage
     HistoryRecord: URIRef  # history record
+    Hydrocephalus: URIRef  # hydrocephalus
     Hypoesthesia: URIRef  # hypoesthesia
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
+    InferiorVenaCava: URIRef  # inferior vena cava
     InstitutionalCohortPopulation: URIRef  # institutional cohort
     InstrumentedFixation: URIRef  # instrumented spinal fixation
+    IntensityModulatedRadiotherapy: URIRef  # intensity-modulated radiotherapy
     IntracerebralHemorrhage: URIRef  # intracerebral hemorrhage
     IntratumoralHemorrhage: URIRef  # intratumoral hemorrhage
     JournalArticleKind: URIRef  # journal article
     Laminectomy: URIRef  # laminectomy
+    Laminoplasty: URIRef  # laminoplasty
     Leiomyosarcoma: URIRef  # leiomyosarcoma
     Lesion: URIRef  # lesion record
     LesionRole: URIRef  # lesion role
     LiteratureCasesPopulation: URIRef  # literature cases
     Liver: URIRef  # liver
     LocalTumorControl: URIRef  # local tumor control
+    LowerLimbWeakness: URIRef  # lower limb weakness
     LumbarSpinalCord: URIRef  # lumbar spinal cord
     LumbarSpine: URIRef  # lumbar spine
     LumbarVertebra: URIRef  # lumbar vertebra
@@ -122,6 +141,7 @@ class LMSKG(DefinedNamespace):
     MagneticResonanceImaging: URIRef  # magnetic resonance imaging
     Male: URIRef  # male
     MalignantNeoplasm: URIRef  # malignant neoplasm
+    MedianAge: URIRef  # median age
     MedicalCondition: URIRef  # medical condition
     MedicalImaging: URIRef  # medical imaging
     MetastasisRole: URIRef  # metastasis
@@ -131,15 +151,23 @@ class LMSKG(DefinedNamespace):
     MultimodalityTherapy: URIRef  # multimodality therapy
     Myelopathy: URIRef  # myelopathy
     Myomectomy: URIRef  # myomectomy
+    NeckPain: URIRef  # neck pain
     NeoadjuvantChemotherapy: URIRef  # neoadjuvant chemotherapy
     Neoplasm: URIRef  # neoplasm
     NeurologicalDeficit: URIRef  # neurological deficit
     NeurologicalImprovement: URIRef  # neurological improvement
     NoEvidenceOfDisease: URIRef  # no evidence of disease
+    NoNeurologicalRecovery: URIRef  # no neurological recovery
     NonUterineLeiomyosarcoma: URIRef  # non-uterine leiomyosarcoma
     NumberOfCases: URIRef  # number of cases
+    NumberOfMen: URIRef  # number of men
+    NumberOfOperations: URIRef  # number of operations
     NumberOfPatients: URIRef  # number of patients
+    NumberOfPublications: URIRef  # number of publications
+    NumberOfWomen: URIRef  # number of women
     NurickGradeImprovement: URIRef  # improvement in Nurick grade
+    OccipitalLobe: URIRef  # occipital lobe
+    Orchiectomy: URIRef  # orchiectomy
     OsteolyticLesion: URIRef  # osteolytic lesion
     OutcomeMeasure: URIRef  # outcome measure
     OutcomeRecord: URIRef  # outcome record
@@ -151,6 +179,7 @@ class LMSKG(DefinedNamespace):
     PalliativeChemotherapy: URIRef  # palliative chemotherapy
     Paraparesis: URIRef  # paraparesis
     Paraplegia: URIRef  # paraplegia
+    ParietalLobe: URIRef  # parietal lobe
     PartialSpondylectomy: URIRef  # partial spondylectomy
     PathologicFracture: URIRef  # pathologic fracture
     Patient: URIRef  # patient
@@ -158,8 +187,10 @@ class LMSKG(DefinedNamespace):
     Pazopanib: URIRef  # pazopanib
     PedicleScrewFixation: URIRef  # pedicle screw fixation
     Percent: URIRef  # percent
+    PerilesionalEdema: URIRef  # perilesional edema
     PositronEmissionTomography: URIRef  # positron emission tomography
     PosteriorApproach: URIRef  # posterior surgical approach
+    PosteriorCranialFossa: URIRef  # posterior cranial fossa
     PosteriorVertebralElements: URIRef  # posterior elements of vertebra
     PrimaryOsseousLeiomyosarcoma: URIRef  # primary osseous leiomyosarcoma
     PrimaryRole: URIRef  # primary
@@ -169,11 +200,13 @@ class LMSKG(DefinedNamespace):
     PublicationKind: URIRef  # publication kind
     RadiationTherapy: URIRef  # radiotherapy
     RadicalResection: URIRef  # radical resection
+    RadicularPain: URIRef  # radicular pain
     RecurrenceRole: URIRef  # recurrence
     RecurrentMalignantNeoplasm: URIRef  # recurrent malignant neoplasm
     RepeatSurgery: URIRef  # repeat surgery
     Retroperitoneum: URIRef  # retroperitoneum
     ReviewKind: URIRef  # review
+    RevisionSurgery: URIRef  # revision surgery
     SacralSpinalCord: URIRef  # sacral spinal cord
     SacralVertebra: URIRef  # sacral vertebra
     SacralVertebra1: URIRef  # sacral vertebra 1
@@ -188,6 +221,7 @@ class LMSKG(DefinedNamespace):
     SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
     Skull: URIRef  # skull
     SourceDocument: URIRef  # source document
+    SpermaticCord: URIRef  # spermatic cord
     SpinalCord: URIRef  # spinal cord
     SpinalCordCompression: URIRef  # spinal cord compression
     SpinalCordDecompressionAchieved: URIRef  # adequate spinal cord decompression
@@ -207,7 +241,9 @@ class LMSKG(DefinedNamespace):
     SurgicalProcedure: URIRef  # surgical procedure
     SurgicalResection: URIRef  # surgical resection
     Survival: URIRef  # survival time
+    SymptomResolution: URIRef  # symptom resolution
     Temozolomide: URIRef  # temozolomide
+    TemporalLobe: URIRef  # temporal lobe
     Thigh: URIRef  # thigh
     ThoracicBackPain: URIRef  # thoracic back pain
     ThoracicSpinalCord: URIRef  # thoracic spinal cord
@@ -225,6 +261,7 @@ class LMSKG(DefinedNamespace):
     ThoracicVertebra7: URIRef  # thoracic vertebra 7
     ThoracicVertebra8: URIRef  # thoracic vertebra 8
     ThoracicVertebra9: URIRef  # thoracic vertebra 9
+    ThoracolumbarJunction: URIRef  # thoracolumbar junction
     TimeToMetastasis: URIRef  # time to metastasis
     TimeToRepeatSurgery: URIRef  # time to repeat surgery
     TotalEnBlocSpondylectomy: URIRef  # total en bloc spondylectomy
@@ -236,17 +273,24 @@ class LMSKG(DefinedNamespace):
     TumorResection: URIRef  # tumor resection
     TwoStageCircumferentialApproach: URIRef  # two-stage 360 degree approach
     UnitOfMeasure: URIRef  # unit of measure
+    UpperArm: URIRef  # upper arm
     UpperThoracicSpine: URIRef  # upper thoracic spine
+    UrinaryRetention: URIRef  # urinary retention
     UterineCervix: URIRef  # uterine cervix
     UterineCorpusSarcoma: URIRef  # uterine corpus sarcoma
     UterineLeiomyosarcoma: URIRef  # uterine leiomyosarcoma
     Uterus: URIRef  # uterus
     Vertebra: URIRef  # vertebra
     VertebralBody: URIRef  # vertebral body
+    VertebralCollapse: URIRef  # vertebral collapse
     VertebralColumn: URIRef  # vertebral column
     VertebralLamina: URIRef  # lamina of vertebra
     VertebralPedicle: URIRef  # pedicle of vertebra
+    Vincristine: URIRef  # vincristine
+    Vomiting: URIRef  # vomiting
+    Weakness: URIRef  # muscle weakness
     Week: URIRef  # week
+    WholeBrainRadiotherapy: URIRef  # whole-brain radiotherapy
     Year: URIRef  # year
     abbreviation: URIRef  # abbreviation
     age: URIRef  # age
