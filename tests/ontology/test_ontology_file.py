@@ -166,3 +166,21 @@ def test_loads_in_owlready2(root):
     names = {c.name for c in onto.classes()}
     assert {"Leiomyosarcoma", "ThoracicVertebra3", "PatientCase"} <= names
     assert {i.name for i in onto.individuals()} >= {"Month", "Female", "MetastasisRole", "CaseReportKind"}
+
+
+def test_deprecated_terms_name_their_replacement(graph):
+    """A retired term stays, with owl:deprecated true and dcterms:isReplacedBy a live term."""
+    for term in graph.subjects(OWL.deprecated, rdflib.Literal(True)):
+        replacement = graph.value(term, DCTERMS.isReplacedBy)
+        assert replacement is not None, term
+        assert (replacement, OWL.deprecated, rdflib.Literal(True)) not in graph, term
+        assert (replacement, RDFS.label, None) in graph, term
+
+
+def test_vertebra_classes_carry_their_level_symbol(graph):
+    """Each vertebra of the column order has its level ("T3") as an exact synonym, so text and vertebra() agree."""
+    exact = URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym")
+    symbols = {f"{letter}{n}" for letter, count in (("C", 7), ("T", 12), ("L", 5), ("S", 5))
+               for n in range(1, count + 1)}
+    found = {str(s) for s in graph.objects(None, exact) if str(s) in symbols}
+    assert found == symbols
