@@ -13,7 +13,7 @@ NEGATION = re.compile(r"\b(?:no evidence of|without|no|not|negative for|absence 
                       re.I)
 HISTORY = re.compile(
     r"\b(?:history of|previous(?:ly)?|prior|had undergone|had been (?:treated|operated)|had received|"
-    r"another (?:institution|hospital|center|centre)|initially|originally|"
+    r"another (?:institution|hospital|center|centre)|initially|originally|had been (?:\w+ed|\w+en)|"
     r"after (?:several|many|a few|some|\d+|[a-z]+) (?:years?|months?) of)\b", re.I)
 HISTORY_AFTER = re.compile(r"\b(?:earlier|ago|elsewhere|previously)\b|\b(?:years?|months?)\s+before\b", re.I)
 HYPOTHETICAL = re.compile(
@@ -70,7 +70,7 @@ def historical(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     left, right = clause_bounds(text, start, end, lo, hi)
     if HISTORY.search(text, left, start) or HISTORY_AFTER.search(text, end, right):
         return True
-    cue = HISTORY.search(text, lo, start)
+    cue = HISTORY.search(text, lo, start) or HISTORY_AFTER.search(text, lo, start)
     if cue is None:
         return False
     verb = PRESENTATION.search(text, cue.end(), hi)

@@ -22,8 +22,8 @@ NEXT_STEP = re.compile(r"\b(?:followed by|then|subsequently|thereafter|afterward
 NEXT_STEP_ADJACENT = re.compile(r"\b(?:adjuvant|postoperative(?:ly)?|post-operative(?:ly)?|secondary)\s+"
                                 r"(?:[\w-]+\s+){0,2}$", re.I)
 SAME_STEP = re.compile(r"\b(?:combination of|combined|together with|along with|concurrent|concomitant)\b", re.I)
-REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|since the|after the|before the|"
-                       r"following the|of the|during|from)\s*(?:the\s+|her\s+|his\s+|their\s+|initial\s+|index\s+)*$",
+REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|during|from)\s*"
+                       r"(?:(?:the|her|his|their|its|initial|index|first|second|third|last|spinal|previous|same)\s+)*$",
                        re.I)
 ORDINAL_STEP = re.compile(r"\b(first|second|third|fourth|initial)\s+(?:\w+\s+)?(?:operation|step|stage|surgery|"
                           r"procedure|intervention|treatment|session)\b|\b(?:were|was)\s+(first)\s+treated\b", re.I)
