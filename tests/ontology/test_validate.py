@@ -141,3 +141,15 @@ def test_missing_shapes_is_a_clear_error(runner, tmp_path, valid_home):
                            env={"LMSKG_HOME": str(valid_home)})
     assert result.exit_code == 1
     assert "nope.ttl: SHACL shapes file not found" in result.output
+
+
+@pytest.mark.slow
+def test_the_shipped_documents_build_into_a_valid_graph(tmp_path):
+    """End to end: `lmskg build` on graph_data/sources, then every shape, check and expected count holds."""
+    from lmskg.build import build
+
+    settings = Settings(home=tmp_path / "home", ontology=ROOT / "ontology" / "lmskg.ttl")
+    build([ROOT / "graph_data" / "sources"], settings, progress=False)
+    report = validate(settings, checks=ROOT / "queries" / "checks")
+    assert report.ok, report.text()
+    assert "expected-counts.yaml" in report.checks_run
