@@ -220,8 +220,7 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
         anatomy = [a for a in p.mentions(s, "anatomy") if not _is_level_token(p, a)]
         cues = [m for m in p.mentions(s) if m.category == "role" or m.term == _recurrence_outcome()] + [
             _as_mention(x) for x in LESION_NOUNS.finditer(p.text, s.start, s.end)]
-        cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)
-                and not context.historical(p.text, c.start, c.end, s.start, s.end)]
+        cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)
         for lv in p.levels(s):
             if any(a <= lv.start < b for a, b in treated):
@@ -235,6 +234,9 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
             site = _site_for_cue(p, s, cue, anatomy)
             if site is None or any(a <= site.span.start < b for a, b in treated):
                 continue
+            if primary_site is not None and site.value == primary_site.value \
+                    and context.historical(p.text, cue.start, cue.end, s.start, s.end):
+                continue                                  # "the previous IVC tumour": the primary, treated long ago
             role = role_of(cue.start)
             found.append((role, p.found(role, cue.start, cue.end), site))
     lesions: list[Lesion] = []
