@@ -31,6 +31,7 @@ PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|se
 DURATION_BEFORE = re.compile(r"\W*(?:history|duration|course)\b", re.I)
 DURATION_AFTER = re.compile(r"\b(?:over|for|during|since|in the (?:last|past))\s*$|\bof\s*$", re.I)
 RECURRENCE = re.compile(r"\b(?:recurrence|recurrent|recurred|relapse|relapsed)\b", re.I)
+DIED_OF = re.compile(r"\b(?:died|death) (?:of|from)\s+$", re.I)
 PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
 METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|metastasis from|metastases from|"
                                r"secondary|deposits? of|spread of)\s+(?:\w+\s+){0,2}$", re.I)
@@ -251,6 +252,9 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
             role, evidence = primary_role, p.found(primary_role, evidence.span.start, evidence.span.end)
         if not p.is_vertebra(site.value) and p.is_spine_region(site.value) and has_levels:
             continue                                                      # "thoracic spine" given as T3, T4
+        if any(other.value != site.value and p.within(other.value, site.value)
+               for r, _, other in found if r == role):
+            continue                                                      # "brain" given as cerebellum, temporal lobe
         if (role, site.value) in seen:
             continue
         seen.add((role, site.value))
@@ -321,8 +325,9 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
             if context.negated(p.text, m.start, m.end, s.start, s.end):
                 continue
             if m.category == "condition":
-                if context.historical(p.text, m.start, m.end, s.start, s.end):
-                    continue
+                if context.historical(p.text, m.start, m.end, s.start, s.end) or DIED_OF.search(
+                        p.text, max(s.start, m.start - 20), m.start):
+                    continue                                  # past, or the cause of death
                 conditions.setdefault(m.term, p.found(m.term, m.start, m.end))
                 continue
             left, right = context.clause_bounds(p.text, m.start, m.end, s.start, s.end)

@@ -76,6 +76,10 @@ class Passage:
     def is_vertebra(self, term: str) -> bool:
         return bool(self.ontology.is_vertebra(term))                # type: ignore[attr-defined]
 
+    def within(self, part: str, whole: str) -> bool:
+        """Is ``part`` a kind of ``whole`` or part of it (cerebellum in brain, T3 in the thoracic spine)?"""
+        return self.ontology.is_a(part, whole) or _part_of(self.ontology, part, whole)  # type: ignore[attr-defined]
+
     def is_spine_region(self, term: str) -> bool:
         """The vertebral column or one of its regions (not a single vertebra)."""
         spine = _term("VertebralColumn")

@@ -57,6 +57,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     from lmskg.vocab import LMSKG
 
     out: list[CohortStatistic] = []
+    seen: set[tuple] = set()
     population: Found[str] | None = None
     group_default: Found[str] | None = None
     for s in p.sentences:
@@ -65,7 +66,10 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
         pops = p.mentions(s, "population")
         tumors = _tumors(p, s)
         if pops:
-            population = p.found(pops[-1].term, pops[-1].start, pops[-1].end)
+            named = pops[-1]
+            if not (population is not None and population.value == str(LMSKG.CaseSeriesPopulation)
+                    and named.term == str(LMSKG.InstitutionalCohortPopulation)):
+                population = p.found(named.term, named.start, named.end)   # a series from one institution: a series
         values = _values(p, s)
         if len(tumors) == 1 and (group_default is None or pops):
             group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
@@ -74,8 +78,8 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 population = p.found(str(LMSKG.InstitutionalCohortPopulation), s.start, s.end)
             continue
         cohort_word = FALLBACK_COHORT.search(p.text, s.start, s.end)
-        if population is None or (not pops and cohort_word
-                                  and population.value != str(LMSKG.InstitutionalCohortPopulation)):
+        if population is None or (not pops and cohort_word and population.value not in (
+                str(LMSKG.InstitutionalCohortPopulation), str(LMSKG.CaseSeriesPopulation))):
             term = LMSKG.InstitutionalCohortPopulation if cohort_word else LMSKG.CaseSeriesPopulation
             population = p.found(str(term), s.start, s.end)
         groups = _groups(p, s, values, tumors)
@@ -87,6 +91,10 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             group = groups.get(v.start)
             if group is None and len(tumors) <= 1:
                 group = (p.found(tumors[0].term, tumors[0].start, tumors[0].end) if tumors else group_default)
+            key = (population.value, group and group.value, measure.value, v.value, v.unit)
+            if key in seen:
+                continue                                  # the title and the abstract give the same figure
+            seen.add(key)
             out.append(CohortStatistic(
                 publication=publication,
                 span=p.span(s.start, s.end),
@@ -200,9 +208,9 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
         if before:
             return p.found(before[-1].term, before[-1].start, before[-1].end)
-        if v.unit is None and (GATHERED.search(_clause_after(p.text, v.end, s.end))
-                               or GATHERED.search(p.text, clause_lo, v.start)):
-            noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)", p.text[v.end:s.end], re.I)
+        noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)\b", p.text[v.end:s.end], re.I)
+        if v.unit is None and noun and (GATHERED.search(_clause_after(p.text, v.end, s.end))
+                                        or GATHERED.search(p.text, clause_lo, v.start)):
             cases = noun is not None and noun.group(1).lower() == "cases"
             term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients
             return p.found(str(term), v.start, v.end)

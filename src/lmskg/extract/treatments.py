@@ -72,7 +72,7 @@ def _procedure_of_levels(p: Passage, lv: q.Levels, procs: list[Mention]) -> Ment
     return None
 
 
-WITH = re.compile(r"\s*,?\s*(?:with|and)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}", re.I)
+WITH = re.compile(r"[^,;.()]{0,50}?\b(?:with|and)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}", re.I)
 ADJACENT = re.compile(r"[\s-]*(?:(?!with\b|and\b|or\b|by\b|then\b|plus\b)[a-z-]+\s+)?", re.I)
 
 
