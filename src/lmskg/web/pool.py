@@ -14,6 +14,7 @@ No Flask here: the pool is usable from any Python code.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
 import os
 import queue
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,8 +44,20 @@ class Busy(LmskgError):
     """Every worker stayed busy for longer than a request may wait."""
 
 
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock across processes (several server processes may serve one home)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class _Worker:
     def __init__(self, in_memory: bool) -> None:
+        self.in_memory = in_memory
         parent, child = socket.socketpair()
         try:
             self.process = subprocess.Popen(
@@ -70,10 +84,21 @@ class _Worker:
         return self.process.pid
 
 
+_prestarted: list[_Worker] = []
+
+
+def prestart(count: int, *, in_memory: bool = True) -> None:
+    """Start ``count`` workers now, for the next WorkerPool of this process to adopt.
+
+    The server calls this before importing Flask, so the workers' start-up overlaps the app's.
+    """
+    _prestarted.extend(_Worker(in_memory) for _ in range(max(0, count)))
+
+
 class WorkerPool:
     """``size`` worker processes over the current build in ``home``.
 
-    :param home: the folder whose ``current`` build is served; a new build there is picked up within a second.
+    :param home: the folder whose ``current`` build is served; a new build there is picked up at once.
     :param size: number of worker processes (at least 1).
     :param timeout: default seconds a query may run before its worker is killed.
     :param in_memory: load an in-memory copy of the graph in each worker (faster scans).
@@ -89,19 +114,33 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._update_lock = threading.Lock()
         self._build: str | None = None
-        self._build_checked = 0.0
+        self._build_target: str | None = None
+        self._link = self.home / "current"
         self._closed = False
         self.build  # noqa: B018 - fail fast with a StoreError when there is no graph
-        for _ in range(self.size):
+        while _prestarted and len(self._all) < self.size:
+            worker = _prestarted.pop(0)
+            if worker.in_memory != in_memory or worker.process.poll() is not None:
+                worker.kill()
+                continue
+            self._all.add(worker)
+            self._idle.put(worker)
+        for _ in range(self.size - len(self._all)):
             self._spawn()
 
     @property
     def build(self) -> str:
-        """The folder of the build being served (re-read from ``home/current`` at most once a second)."""
-        now = time.monotonic()
-        if self._build is None or now - self._build_checked > 1.0:
+        """The folder of the build being served, re-read from ``home/current`` on every call (one readlink).
+
+        Every server process sees a new build (from ``lmskg build`` or an update in any process) at once.
+        """
+        try:
+            target = os.readlink(self._link)
+        except OSError:
+            target = None
+        if self._build is None or target != self._build_target:
             self._build = str(current_build(self.home))
-            self._build_checked = now
+            self._build_target = target
         return self._build
 
     def _spawn(self) -> None:
@@ -157,7 +196,7 @@ class WorkerPool:
         atomic rename), so a failed update leaves the served graph untouched.
         """
         limit = self.timeout if timeout is None else timeout
-        with self._update_lock:
+        with self._update_lock, _file_lock(self.home / ".update.lock"):
             started = time.monotonic()
             worker = self._acquire(limit)
             handle, name = tempfile.mkstemp(prefix=".update-", suffix=".nq", dir=self.home)
@@ -182,7 +221,6 @@ class WorkerPool:
                 raise StoreError("the update stopped its worker unexpectedly; nothing was changed") from exc
             finally:
                 output.unlink(missing_ok=True)
-            self._build, self._build_checked = str(folder.resolve()), time.monotonic()
             return folder
 
     def close(self) -> None:
