@@ -209,12 +209,26 @@ def test_concurrent_clients(server: str) -> None:
     assert errors == []
 
 
-def test_first_query_answers_within_a_second_of_start(tmp_path: Path) -> None:
+def test_first_query_is_answered_before_the_graph_is_loaded_in_memory(tmp_path: Path) -> None:
+    """The server answers from the on-disk store at once and never waits for (or re-parses) the graph.
+
+    A graph of 400 000 quads takes several seconds to load in memory; the first answer must come well before
+    that. (The 1-second target on an idle machine is measured in the benchmarks, not asserted here, where other
+    work may share the CPU.)
+    """
     from lmskg.store import publish
 
+    source = tmp_path / "big.nq"
+    with source.open("w") as f:
+        for i in range(400_000):
+            f.write(f'<https://w3id.org/lmskg/data/x/{i // 20}> <https://w3id.org/lmskg/term/p{i % 20}> "{i}" '
+                    f"<https://w3id.org/lmskg/graph/g{i // 10000}> .\n")
     home = tmp_path / "home"
-    publish(home, Path(__file__).parent / "data" / "graph.nq")
+    publish(home, source)
     started = time.monotonic()
-    with live_server(home, ready_within=5):
+    with live_server(home, ready_within=30) as url:
         elapsed = time.monotonic() - started
-    assert elapsed < 1.5  # Python start-up included; the graph is opened from disk, never re-parsed
+        query = "SELECT ?o WHERE { <https://w3id.org/lmskg/data/x/7> <https://w3id.org/lmskg/term/p3> ?o }"
+        with urllib.request.urlopen(f"{url}/sparql?" + urllib.parse.urlencode({"query": query}), timeout=10) as r:
+            assert json.loads(r.read())["results"]["bindings"][0]["o"]["value"] == "143"
+    assert elapsed < 4.0, f"first answer after {elapsed:.2f} s"
