@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +25,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 @contextmanager
 def live_server(home: Path, *, env: Mapping[str, str] | None = None, args: tuple[str, ...] = (),
                 ready_within: float = 20.0) -> Iterator[str]:
@@ -32,6 +40,7 @@ def live_server(home: Path, *, env: Mapping[str, str] | None = None, args: tuple
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "server.py"), "--host", "127.0.0.1", "--port", str(port), *args],
         env=environment, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent,  # even a killed test run leaves no server behind
     )
     url = f"http://127.0.0.1:{port}"
     try:

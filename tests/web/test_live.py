@@ -232,3 +232,28 @@ def test_first_query_is_answered_before_the_graph_is_loaded_in_memory(tmp_path: 
         with urllib.request.urlopen(f"{url}/sparql?" + urllib.parse.urlencode({"query": query}), timeout=10) as r:
             assert json.loads(r.read())["results"]["bindings"][0]["o"]["value"] == "143"
     assert elapsed < 4.0, f"first answer after {elapsed:.2f} s"
+
+
+def test_server_processes_stop_when_the_supervisor_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+
+    from lmskg.store import publish
+
+    home = tmp_path / "home"
+    publish(home, Path(__file__).parent / "data" / "graph.nq")
+    with live_server(home, args=("--processes", "2")) as url:
+        port = url.rsplit(":", 1)[1]
+        supervisor = int(subprocess.run(["pgrep", "-f", f"server.py --host 127.0.0.1 --port {port}", "-o"],
+                                        capture_output=True, text=True, check=True).stdout.split()[0])
+        time.sleep(1.5)  # the second server process starts a second after the first
+        children = subprocess.run(["pgrep", "-P", str(supervisor)], capture_output=True, text=True).stdout.split()
+        assert len(children) == 2
+        os.kill(supervisor, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+            time.sleep(0.2)
+        alive = [pid for pid in children if Path(f"/proc/{pid}/status").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
+        assert alive == []

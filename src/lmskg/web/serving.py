@@ -182,12 +182,27 @@ def _prestart(config: Mapping[str, Any] | None) -> None:
     prestart(int(workers), in_memory=in_memory not in ("0", "false", "no", "off", ""))
 
 
+def _exit_with_parent() -> None:
+    """Stop this server process (and so its workers) if the supervisor disappears without stopping it."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)  # the workers see their socket close and exit too
+
+    threading.Thread(target=watch, name="lmskg-parent-watch", daemon=True).start()
+
+
 def _child(listener: socket.socket, threads: int | None) -> None:
     from lmskg.errors import LmskgError
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _prestart(None)
+    _exit_with_parent()
     from lmskg.web import create_app
 
     try:
