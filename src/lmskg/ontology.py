@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
+import rdflib.collection
 from rdflib import OWL, RDF, RDFS, URIRef
 
 from lmskg.errors import OntologyError
@@ -75,6 +76,13 @@ class Ontology:
         for child, parent in graph.subject_objects(RDFS.subClassOf):
             if isinstance(child, URIRef) and isinstance(parent, URIRef):
                 self._parents.setdefault(str(child), set()).add(str(parent))
+        # a class defined as an intersection (C ≡ A ⊓ B ⊓ ...) is a subclass of each named A, B
+        for child, definition in graph.subject_objects(OWL.equivalentClass):
+            members = graph.value(definition, OWL.intersectionOf)
+            if isinstance(child, URIRef) and members is not None:
+                for member in rdflib.collection.Collection(graph, members):
+                    if isinstance(member, URIRef):
+                        self._parents.setdefault(str(child), set()).add(str(member))
         self._ancestors: dict[str, frozenset[str]] = {}
         self._categories = self._compute_categories()
         self._next = {str(s): str(o) for s, o in graph.subject_objects(NEXT)}
@@ -101,7 +109,7 @@ class Ontology:
         return result
 
     def is_a(self, term: str, ancestor: str) -> bool:
-        """Reflexive, transitive rdfs:subClassOf."""
+        """Reflexive, transitive rdfs:subClassOf (including the named parts of an intersection definition)."""
         return ancestor in self.ancestors(term)
 
     def _compute_categories(self) -> dict[str, str]:

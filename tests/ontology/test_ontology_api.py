@@ -81,6 +81,8 @@ def test_is_a_is_reflexive_and_transitive(onto):
     assert onto.is_a(str(LMSKG.UterineLeiomyosarcoma), str(LMSKG.Neoplasm))
     assert onto.is_a(str(LMSKG.ThoracicVertebra3), str(LMSKG.Vertebra))
     assert onto.is_a(str(LMSKG.GammaKnifeRadiosurgery), str(LMSKG.RadiationTherapy))
+    assert onto.is_a(str(LMSKG.MetastaticLeiomyosarcoma), str(LMSKG.Leiomyosarcoma))  # through its definition
+    assert onto.is_a(str(LMSKG.SpinalMetastasis), str(LMSKG.MetastaticMalignantNeoplasm))
     assert not onto.is_a(str(LMSKG.Leiomyosarcoma), str(LMSKG.UterineLeiomyosarcoma))
     assert not onto.is_a(str(LMSKG.CervicalCancer), str(LMSKG.Sarcoma))
 
@@ -94,6 +96,7 @@ def test_is_a_is_reflexive_and_transitive(onto):
         ("Month", "unit"), ("Female", "sex"), ("MetastasisRole", "role"),
         ("CaseSeriesPopulation", "population"), ("CaseReportKind", "publication-kind"),
         ("PatientCase", None), ("UnitOfMeasure", None), ("hasLesion", None),
+        ("MetastaticLeiomyosarcoma", "tumor"), ("SpinalMetastasis", "tumor"), ("BrainMetastasis", "tumor"),
     ],
 )
 def test_categories(onto, term, category):
