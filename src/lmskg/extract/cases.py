@@ -164,6 +164,12 @@ def _primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[st
     return histology, site, lesions
 
 
+def _metastatic_class(p: Passage, term: str) -> bool:
+    from lmskg.vocab import LMSKG
+
+    return p.ontology.is_a(term, str(LMSKG.MetastaticMalignantNeoplasm))   # type: ignore[attr-defined]
+
+
 def _generic(term: str) -> bool:
     """"Neoplasm", "malignant tumor", "metastatic malignant neoplasm": no histology."""
     from lmskg.vocab import LMSKG
@@ -231,6 +237,11 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
             for term in p.vertebrae(lv):
                 found.append((role_of(lv.start), p.found(role_of(lv.start), lv.start, lv.end), p.found(term, lv.start,
                                                                                                       lv.end)))
+        for m in p.mentions(s, "tumor"):
+            if _metastatic_class(p, m.term) and not context.negated(p.text, m.start, m.end, s.start, s.end):
+                for a in p.analysis.nested(m, "anatomy")[:1]:     # "brain metastases": a metastasis in the brain
+                    found.append((metastasis or "", p.found(metastasis or "", m.start, m.end),
+                                  p.found(a.term, a.start, a.end)))
         for cue in cues:
             site = _site_for_cue(p, s, cue, anatomy)
             if site is None or any(a <= site.span.start < b for a, b in treated):

@@ -29,6 +29,8 @@ COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases|
                    rf"(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
+OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
+PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
                    r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
                    r"|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*(?:%|days?|weeks?|months?|years?)", re.I)
@@ -51,6 +53,7 @@ class _Value:
     end: int
     count: bool = False
     in_list: bool = False
+    subset: bool = False
 
 
 def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
@@ -84,8 +87,12 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             population = p.found(str(term), s.start, s.end)
         groups = _groups(p, s, values, tumors)
         outcomes = [m for m in p.mentions(s, "outcome")]
+        by_site = _primary_site_groups(p, s, values)
         for v in values:
             measure = _measure(p, s, v, outcomes)
+            if v.start in by_site:
+                measure = p.found(str(LMSKG.NumberOfPatients), v.start, v.end)
+                groups[v.start] = by_site[v.start]
             if measure is None:
                 continue
             group = groups.get(v.start)
@@ -107,8 +114,37 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     return out
 
 
+def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int, Found[str]]:
+    """ "The primary tumor was uterine in 5 patients (45%), retroperitoneal in 4 (36%)": each count (and its
+    percentage) of patients is grouped by the tumor of that site, when the ontology names one."""
+    head = PRIMARY_SITE.search(p.text, s.start, s.end)
+    if head is None:
+        return {}
+    out: dict[int, Found[str]] = {}
+    anatomy = [a for a in p.mentions(s, "anatomy") if a.start >= head.end()]
+    for v in values:
+        before = [a for a in anatomy if a.end <= v.start and re.fullmatch(r"\s+in\s+", p.text[a.end:v.start])]
+        if not before:
+            previous = [u for u in values if u.end <= v.start]
+            if previous and previous[-1].start in out and re.fullmatch(r"\s*\(\s*", p.text[previous[-1].end:v.start]):
+                out[v.start] = out[previous[-1].start]
+            continue
+        a = before[-1]
+        histology = next(iter(p.mentions(s, "tumor")), None)
+        base = p.ontology.label(histology.term) if histology else "leiomyosarcoma"   # type: ignore[attr-defined]
+        term = p.lexicon.lookup("tumor", f"{a.text} {base}") or p.lexicon.lookup("tumor", f"{a.text} leiomyosarcoma")
+        if term:
+            out[v.start] = p.found(term, a.start, a.end)
+    return out
+
+
 def _tumors(p: Passage, s: Span) -> list[Mention]:
-    return [m for m in p.mentions(s, "tumor") if not context.negated(p.text, m.start, m.end, s.start, s.end)]
+    """Tumor groups named in the sentence; "spinal metastases" names where, not which tumor."""
+    from lmskg.vocab import LMSKG
+
+    metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
+    return [m for m in p.mentions(s, "tumor") if not context.negated(p.text, m.start, m.end, s.start, s.end)
+            and not p.ontology.is_a(m.term, metastatic)]                     # type: ignore[attr-defined]
 
 
 def _values(p: Passage, s: Span) -> list[_Value]:
@@ -145,6 +181,11 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             a = m.start(3)
             out.append(_Value(Decimal(m.group(3)), "percent", a, m.end(3), count=True))
         taken.append((m.start(), m.end()))
+    for m in OF_THEM.finditer(text, s.start, s.end):
+        value = q.number(m.group(1))
+        if value is not None and free(m.start(), m.end()):
+            out.append(_Value(value, None, m.start(1), m.end(1), count=True, subset=True))
+            taken.append((m.start(), m.end()))
     for m in BARE_COUNT.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1)))
@@ -184,14 +225,16 @@ def _groups(p: Passage, s: Span, values: list[_Value], tumors: list[Mention]) ->
     respectively = re.search(r"\brespectively\b", p.text[s.start:s.end], re.I)
     if respectively and len(tumors) > 1:
         listed = [v for v in values if v.in_list and v.start < s.start + respectively.start()]
-        if len(listed) >= len(tumors):
-            listed = listed[-len(tumors):]
-            for t, v in zip(tumors, listed, strict=True):
+        named = [t for t in tumors if t.end <= s.start + respectively.start()][-len(listed):] if listed else []
+        if listed and len(named) == len(listed):
+            for t, v in zip(named, listed, strict=True):
                 groups[v.start] = p.found(t.term, t.start, t.end)
     return groups
 
 
 def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[str] | None:
+    """The measure of a value: for a count the outcome (or, after "underwent", the procedure) that follows it in its
+    clause; otherwise the first outcome of the value's clause before it, else the nearest one before or after."""
     from lmskg.vocab import LMSKG
 
     counts = {str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
@@ -202,19 +245,28 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
     clause_lo = _clause_start(p.text, v.start, s.start)
     part_lo = _part_start(p.text, v.start, s.start)
     if v.count:
-        after = [m for m in real if v.end <= m.start < _clause_end(p.text, v.end, s.end)]
+        end = _clause_end(p.text, v.end, s.end)
+        after = [m for m in real if v.end <= m.start < end]
         if after:
             return p.found(after[0].term, after[0].start, after[0].end)
+        underwent = re.search(r"\bunderwent\s+", p.text[v.end:end]) if v.subset else None
+        if underwent:
+            procs = [m for m in p.mentions(s, "procedure") if v.end + underwent.end() <= m.start < end]
+            if procs:
+                return p.found(procs[0].term, procs[0].start, procs[0].end)
         before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
         if before:
-            return p.found(before[-1].term, before[-1].start, before[-1].end)
+            return p.found(before[0].term, before[0].start, before[0].end)
         noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)\b", p.text[v.end:s.end], re.I)
         if v.unit is None and noun and (GATHERED.search(_clause_after(p.text, v.end, s.end))
-                                        or GATHERED.search(p.text, clause_lo, v.start)):
-            cases = noun is not None and noun.group(1).lower() == "cases"
-            term = LMSKG.NumberOfCases if cases else LMSKG.NumberOfPatients
+                                        or GATHERED.search(p.text, clause_lo, v.start)
+                                        or PRIMARY_SITE.search(p.text, part_lo, v.start)):
+            term = LMSKG.NumberOfCases if noun.group(1).lower() == "cases" else LMSKG.NumberOfPatients
             return p.found(str(term), v.start, v.end)
         return None
+    in_clause = [m for m in real if clause_lo <= m.start and m.end <= v.start]
+    if in_clause and not v.in_list:
+        return p.found(in_clause[0].term, in_clause[0].start, in_clause[0].end)
     before = [m for m in real if m.end <= v.start and m.start >= (s.start if v.in_list else part_lo)]
     if before:
         return p.found(before[-1].term, before[-1].start, before[-1].end)
