@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from lmskg.errors import OntologyError
 from lmskg.ontology import CLASS_CATEGORIES, INDIVIDUAL_CATEGORIES, LexiconEntry, load_ontology
@@ -176,3 +177,25 @@ def test_parse_error_names_the_file(tmp_path: Path):
 def test_missing_file(tmp_path: Path):
     with pytest.raises(OntologyError, match="not found"):
         load_ontology(tmp_path / "nope.ttl")
+
+
+RECORD_CLASSES = {
+    "SourceDocument", "PatientCase", "Patient", "Lesion", "FindingRecord", "TreatmentStep", "OutcomeRecord",
+    "HistoryRecord", "CohortStatistic", "Authorship", "Evidence",
+    *INDIVIDUAL_CATEGORIES,
+}
+
+
+def test_every_vocabulary_class_has_a_category(onto):
+    """No orphan: each class is a record class or falls, through named rdfs:subClassOf, under a top class."""
+    from rdflib import OWL, RDF, URIRef
+
+    orphans = []
+    for cls in onto.graph.subjects(RDF.type, OWL.Class):
+        if isinstance(cls, URIRef) and str(cls).startswith(str(LMSKG)):
+            name = str(cls)[len(str(LMSKG)):]
+            if name not in RECORD_CLASSES and onto.category(str(cls)) is None:
+                orphans.append(name)
+            if name not in RECORD_CLASSES and name not in CLASS_CATEGORIES:
+                assert onto.graph.value(cls, rdflib.RDFS.subClassOf) is not None, name
+    assert orphans == []
