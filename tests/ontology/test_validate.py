@@ -83,6 +83,7 @@ def test_invalid_graph_fails_with_a_readable_report(runner, tmp_path):
         ("evidence-offsets-violation", "evidence/bad-doc/30-16", "exact=laminectomy"),
         ("statement-violation", "0000000000000002", "o=lmskg:Corpectomy"),
         ("shacl", "history-1", "is not a procedure, condition, tumor or finding class"),
+        ("shacl", "journal/nameless", "a journal has its name as written"),
         ("deprecated-term-violation", "history-1", "replacement=lmskg:Laminectomy"),
     ],
 )
