@@ -147,6 +147,11 @@ def _primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[st
         for m in p.mentions(s, "tumor"):
             if context.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
                 continue
+            if _metastatic_class(p, m.term):
+                inner = _plain_histology(p, m)            # "metastatic leiomyosarcoma": leiomyosarcoma, no site
+                if histology is None and inner is not None:
+                    histology = inner
+                continue
             h = _histology_of(p, m)
             if histology is None:
                 histology = h
@@ -162,6 +167,15 @@ def _primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[st
             if explicit and role and not context.historical(p.text, m.start, m.end, s.start, s.end):
                 lesions.append(Lesion(p.found(role, m.start, m.end), (found,), h))
     return histology, site, lesions
+
+
+def _plain_histology(p: Passage, m: Mention) -> Found[str] | None:
+    """The histology inside a metastasis name ("metastatic LMS", "brain metastases of LMS" gives none)."""
+    inner = [n for n in p.analysis.nested(m, "tumor") if not _metastatic_class(p, n.term) and not _generic(n.term)]
+    if not inner:
+        return None
+    n = min(inner, key=lambda x: x.end - x.start)
+    return p.found(n.term, n.start, n.end)
 
 
 def _metastatic_class(p: Passage, term: str) -> bool:
@@ -192,6 +206,11 @@ def _primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publica
         sub = Passage(p.doc, p.ontology, p.lexicon, analysis, [s])
         for m in analysis.within(s.start, s.end, "tumor"):
             if _generic(m.term):
+                continue
+            if _metastatic_class(p, m.term):
+                inner = _plain_histology(sub, m)
+                if histology is None and inner is not None:
+                    histology = inner
                 continue
             if histology is None:
                 histology = _histology_of(sub, m)

@@ -143,8 +143,15 @@ def _tumors(p: Passage, s: Span) -> list[Mention]:
     from lmskg.vocab import LMSKG
 
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
-    return [m for m in p.mentions(s, "tumor") if not context.negated(p.text, m.start, m.end, s.start, s.end)
-            and not p.ontology.is_a(m.term, metastatic)]                     # type: ignore[attr-defined]
+    out = []
+    for m in p.mentions(s, "tumor"):
+        if context.negated(p.text, m.start, m.end, s.start, s.end) or p.ontology.is_a(m.term, metastatic):  # type: ignore
+            continue
+        nested = p.analysis.nested(m, "tumor")
+        if nested and m.text.lower().startswith("metastatic"):
+            m = min(nested, key=lambda n: n.end - n.start)         # "metastatic leiomyosarcoma": leiomyosarcoma
+        out.append(m)
+    return out
 
 
 def _values(p: Passage, s: Span) -> list[_Value]:
