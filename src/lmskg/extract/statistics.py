@@ -126,7 +126,8 @@ def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int,
         before = [a for a in anatomy if a.end <= v.start and re.fullmatch(r"\s+in\s+", p.text[a.end:v.start])]
         if not before:
             previous = [u for u in values if u.end <= v.start]
-            if previous and previous[-1].start in out and re.fullmatch(r"\s*\(\s*", p.text[previous[-1].end:v.start]):
+            gap = p.text[previous[-1].end:v.start] if previous else ""
+            if previous and previous[-1].start in out and re.fullmatch(r"\s*(?:patients|cases)?\s*\(\s*", gap):
                 out[v.start] = out[previous[-1].start]
             continue
         a = before[-1]

@@ -83,7 +83,11 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
     for s in sents:
         if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
-        mentions = [m for m in _procedures(p, s) if _is_treatment(p, s, m) and not _refers_back(p, s, m, seen)]
+        mentions = []
+        for m in _procedures(p, s):
+            told = seen | {x.term for x in mentions}
+            if _is_treatment(p, s, m, told) and not _refers_back(p, s, m, told):
+                mentions.append(m)
         if mentions and all(m.term in seen for m in mentions):
             continue                                 # the same treatment told again (abstract, then full text)
         seen.update(m.term for m in mentions)
@@ -112,6 +116,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
             if not sites and steps and steps[-1][0] == step and steps[-1][2] and steps[-1][1].end <= m.start \
                     and WITH.fullmatch(p.text[steps[-1][1].end:m.start]):
                 sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
+            if not sites and _radiation(p, m.term):
+                free = [lv for lv in levels if _procedure_of_levels(p, lv, procs) is None]
+                sites = list({t: p.found(t, lv.start, lv.end) for lv in free for t in p.vertebrae(lv)}.values())
             steps.append((step, m, sites, []))
     return _merge_agents(p, steps)
 
@@ -128,16 +135,26 @@ def _refers_back(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
     return any(p.ontology.is_a(t, m.term) for t in seen)                 # type: ignore[attr-defined]
 
 
-def _is_treatment(p: Passage, s: Span, m: Mention) -> bool:
+def _is_treatment(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
     if context.historical(p.text, m.start, m.end, s.start, s.end):
         return False
     if context.negated(p.text, m.start, m.end, s.start, s.end):
         return False
-    if REFERENCE.search(p.text[max(s.start, m.start - 30):m.start]):
-        return False
+    reference = REFERENCE.search(p.text[max(s.start, m.start - 30):m.start])
+    if reference and (reference.group(0).lower().startswith(("before", "prior", "until", "during", "from"))
+                      or any(p.ontology.is_a(t, m.term) for t in seen)):     # type: ignore[attr-defined]
+        return False                    # "after surgery" once a surgery is told; "after embolization" first tells it
     if MODIFIER_USE.match(p.text, m.end):
         return False
     return not _diagnostic(p, m.term)
+
+
+def _radiation(p: Passage, term: str) -> bool:
+    """Radiotherapy and radiosurgery act on the lesion the sentence locates ("involvement of L5-S1, treated with
+    SBRT")."""
+    from lmskg.vocab import LMSKG
+
+    return any(p.ontology.is_a(term, str(k)) for k in (LMSKG.RadiationTherapy, LMSKG.StereotacticRadiosurgery))  # type: ignore
 
 
 def _diagnostic(p: Passage, term: str) -> bool:
