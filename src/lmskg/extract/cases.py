@@ -256,6 +256,11 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
             for term in p.vertebrae(lv):
                 found.append((role_of(lv.start), p.found(role_of(lv.start), lv.start, lv.end), p.found(term, lv.start,
                                                                                                       lv.end)))
+        if cues:
+            for site in _elided_sites(p, s) + _apposed_sites(p, s, anatomy):
+                if not any(a <= site.span.start < b for a, b in treated):
+                    role = role_of(site.span.start)
+                    found.append((role, p.found(role, site.span.start, site.span.end), site))
         for m in p.mentions(s, "tumor"):
             if _metastatic_class(p, m.term) and not context.negated(p.text, m.start, m.end, s.start, s.end):
                 for a in p.analysis.nested(m, "anatomy")[:1]:     # "brain metastases": a metastasis in the brain
@@ -290,6 +295,31 @@ def _lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, pri
         seen.add((role, site.value))
         lesions.append(Lesion(evidence, (site,)))
     return lesions
+
+
+ELIDED = re.compile(r"\b([a-z]+)\s+(?:and|or)\s+(?:(?:left|right|bilateral)\s+)?([a-z]+)\s+"
+                    r"(lobes|bones|hemispheres|vertebrae)\b", re.I)
+APPOSED = re.compile(r"\b(?:one|two|three|four|five|\d+|another|the other|others?)\s+(?:lesions?\s+|of them\s+)?"
+                     r"(?:in|at|within|of)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?$", re.I)
+SINGULAR = {"lobes": "lobe", "bones": "bone", "hemispheres": "hemisphere", "vertebrae": "vertebra"}
+
+
+def _elided_sites(p: Passage, s: Span) -> list[Found[str]]:
+    """ "in the right frontal and left occipital lobes": the frontal lobe and the occipital lobe."""
+    out = []
+    for m in ELIDED.finditer(p.text, s.start, s.end):
+        noun = SINGULAR[m.group(3).lower()]
+        for word in (m.group(1), m.group(2)):
+            term = p.lexicon.lookup("anatomy", f"{word} {noun}")
+            if term:
+                out.append(p.found(term, m.start(), m.end()))
+    return out
+
+
+def _apposed_sites(p: Passage, s: Span, anatomy: list[Mention]) -> list[Found[str]]:
+    """ "three brain metastases, two in the cerebellum and one in the left temporal lobe": the places listed."""
+    return [p.found(a.term, a.start, a.end) for a in anatomy
+            if APPOSED.search(p.text[max(s.start, a.start - 40):a.start])]
 
 
 class _Cue:
