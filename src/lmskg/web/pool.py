@@ -124,6 +124,7 @@ class WorkerPool:
                 worker.kill()
                 continue
             self._all.add(worker)
+            self._warm(worker)
             self._idle.put(worker)
         for _ in range(self.size - len(self._all)):
             self._spawn()
@@ -147,7 +148,13 @@ class WorkerPool:
         worker = _Worker(self.in_memory)
         with self._lock:
             self._all.add(worker)
+        self._warm(worker)
         self._idle.put(worker)
+
+    def _warm(self, worker: _Worker) -> None:
+        """Have a new worker open the current build (and start loading it in memory) right away."""
+        with contextlib.suppress(OSError, StoreError):
+            worker.conn.send(("use", self.build))
 
     def _retire(self, worker: _Worker) -> None:
         worker.kill()

@@ -269,6 +269,11 @@ def serve(conn: Connection, in_memory: bool) -> None:
                 conn.send(("syntax", 0, str(exc)))
             except (OSError, ValueError) as exc:
                 conn.send(("failed", 0, str(exc)))
+        elif op == "use":  # start serving a build (and loading it in memory) before the first query
+            try:
+                holder.use(message[1])
+            except OSError as exc:
+                print(f"lmskg worker {os.getpid()}: cannot open {message[1]}: {exc}", file=sys.stderr)
         elif op == "ping":
             conn.send(("pong", os.getpid()))
 
