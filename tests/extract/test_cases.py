@@ -130,3 +130,32 @@ def test_two_patients_in_one_passage_are_two_cases():
     first, second = extract_cases(doc, ontology(), ())
     assert (first.ordinal, first.patient.age.value, first.primary_site.value) == (1, Decimal(30), term("Uterus"))
     assert (second.ordinal, second.patient.age.value, second.primary_site.value) == (2, Decimal(64), term("Thigh"))
+
+
+def test_sites_from_elided_and_apposed_lists():
+    _, case = one_case("A 50-year-old woman had four brain metastases of a uterine LMS, one in the cerebellum and "
+                       "three in the temporal and occipital lobes.")
+    sites = {s.value for le in case.lesions for s in le.sites}
+    assert {term("Cerebellum"), term("TemporalLobe"), term("OccipitalLobe")} <= sites
+    assert term("Brain") not in sites                     # given more precisely
+    assert case.primary_site.value == term("Uterus")
+
+
+def test_a_case_told_twice_is_read_once_from_the_fuller_telling():
+    text = ("Abstract\nA 61-year-old man underwent a corpectomy. Conclusion: surgery helps.\n\n"
+            "Case presentation\nA 61-year-old man was admitted with paraparesis. After embolization, he underwent a "
+            "corpectomy at L2 with pedicle screw fixation from L1 to L3.")
+    doc = from_text("t", text)
+    (case,) = extract_cases(doc, ontology(), ())
+    assert case.span.start == text.index("A 61-year-old man was admitted")
+    assert [(t.step, t.procedure.value) for t in case.treatments] == [
+        (1, term("Embolization")), (2, term("Corpectomy")), (2, term("PedicleScrewFixation"))]
+    assert [s.value for s in case.treatments[1].sites] == [term("LumbarVertebra2")]
+
+
+def test_a_primary_treated_long_ago_is_history_not_a_lesion():
+    _, case = one_case("A 58-year-old woman, whose uterine leiomyosarcoma had been resected 6 years earlier, "
+                       "presented with a mass at T8.")
+    assert [(le.role.value, le.sites[0].value) for le in case.lesions] == [
+        (term("MetastasisRole"), term("ThoracicVertebra8"))]
+    assert case.treatments == ()

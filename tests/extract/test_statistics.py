@@ -88,3 +88,22 @@ def test_time_points_and_years_are_not_values():
                             "respectively, between 2001 and 2015.")
     assert [(s.value.value, s.unit) for s in stats] == [(Decimal(70), term("Percent")), (Decimal(35),
                                                                                         term("Percent"))]
+
+
+def test_counts_by_primary_site_and_subsets():
+    _, stats = statistics("Twenty patients with leiomyosarcoma were treated at our institution. The primary tumor "
+                          "was uterine in 12 patients (60%). Local recurrence occurred in 5 patients; 2 of them "
+                          "underwent revision surgery.")
+    got = {(s.group and s.group.value, s.measure.value, s.value.value, s.unit) for s in stats}
+    assert (term("UterineLeiomyosarcoma"), term("NumberOfPatients"), Decimal(12), None) in got
+    assert (term("UterineLeiomyosarcoma"), term("NumberOfPatients"), Decimal(60), term("Percent")) in got
+    assert (term("Leiomyosarcoma"), term("TumorRecurrence"), Decimal(5), None) in got
+    assert (term("Leiomyosarcoma"), term("RevisionSurgery"), Decimal(2), None) in got
+    assert (term("Leiomyosarcoma"), term("NumberOfPatients"), Decimal(20), None) in got
+
+
+def test_time_points_before_a_measure_and_ranges_between_are_not_values():
+    _, stats = statistics("In a series of 30 patients with leiomyosarcoma, the 2-year overall survival was 45%, "
+                          "and recurrence rates between 20% and 35% were reported.")
+    assert sorted((s.measure.value, s.value.value) for s in stats) == [
+        (term("NumberOfPatients"), Decimal(30)), (term("OverallSurvival"), Decimal(45))]

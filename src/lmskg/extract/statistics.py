@@ -29,6 +29,7 @@ COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases|
                    rf"(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
+SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
 PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
@@ -266,7 +267,8 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         if before:
             return p.found(before[0].term, before[0].start, before[0].end)
         noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)\b", p.text[v.end:s.end], re.I)
-        if v.unit is None and noun and (GATHERED.search(_clause_after(p.text, v.end, s.end))
+        size = SIZE_OF.search(p.text[max(s.start, v.start - 30):v.start])
+        if v.unit is None and noun and (size or GATHERED.search(_clause_after(p.text, v.end, s.end))
                                         or GATHERED.search(p.text, clause_lo, v.start)
                                         or PRIMARY_SITE.search(p.text, part_lo, v.start)):
             term = LMSKG.NumberOfCases if noun.group(1).lower() == "cases" else LMSKG.NumberOfPatients

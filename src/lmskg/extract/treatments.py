@@ -99,6 +99,7 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
         elif not (steps and SAME_STEP.search(p.text, s.start, mentions[0].start)):
             step += 1
         previous_end = None
+        previous_start = None
         levels = p.levels(s)
         procs = [m for m in mentions if m.category == "procedure"]
         for m in mentions:
@@ -106,7 +107,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                 between = p.text[previous_end:m.start]
                 if (NEXT_STEP.search(between) or NEXT_STEP_ADJACENT.search(between)) and not SAME_STEP.search(between):
                     step += 1
-            previous_end = m.end
+                elif "," in between and AFTER_FIRST.search(p.text[s.start:previous_start]):
+                    step += 1                             # "After embolization, he underwent a corpectomy"
+            previous_end, previous_start = m.end, m.start
             if m.category == "agent":
                 steps.append((step, m, [], [p.found(m.term, m.start, m.end)]))
                 continue
@@ -123,6 +126,7 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
     return _merge_agents(p, steps)
 
 
+AFTER_FIRST = re.compile(r"^\W*(?:[\w ]+:\s*)?(?:after|following)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 TEMPORAL_BEFORE = re.compile(r"\b(?:after|within|since|following|before)\b(?:\s+[\w-]+){0,3}\s+of\s*$", re.I)
 
 
