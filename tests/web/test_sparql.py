@@ -400,3 +400,13 @@ def test_a_query_dataset_replaces_the_union_default_graph(client) -> None:  # ty
     assert n("FROM <https://w3id.org/lmskg/graph/ontology>") == 3
     assert n("FROM <https://w3id.org/lmskg/graph/doc>") == 1
     assert n("FROM NAMED <https://w3id.org/lmskg/graph/doc>") == 0  # FROM NAMED alone: an empty default graph
+
+
+def test_invalid_dataset_iris_are_400_and_cost_no_worker(client, app) -> None:  # type: ignore[no-untyped-def]
+    pool = app.extensions["lmskg"]
+    before = {w.pid for w in pool._all}
+    for name in ("default-graph-uri", "named-graph-uri"):
+        response = client.get("/sparql", query_string={"query": "ASK {}", name: "not an iri"})
+        assert response.status_code == 400 and b"invalid graph IRI" in response.data
+    assert {w.pid for w in pool._all} == before
+    assert client.get("/sparql?graph=not%20an%20iri").status_code == 400

@@ -62,8 +62,8 @@ class QueryJob:
 class Outcome:
     """A finished evaluation: ``kind`` is "results", "boolean" or "graph" on success, else an error kind.
 
-    Error kinds: "syntax" (400), "refused" (400: SERVICE or LOAD), "not-acceptable" (406), "too-large" (the
-    row or byte cap), "failed" (the engine raised while evaluating).
+    Error kinds: "syntax" (400), "refused" (400: SERVICE, LOAD or an invalid dataset IRI), "not-acceptable"
+    (406), "too-large" (the row or byte cap), "failed" (the engine raised while evaluating).
     """
 
     kind: str
@@ -108,14 +108,17 @@ def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
     if word is not None:  # defence in depth: the HTTP layer refuses these first
         return Outcome("refused", message=f"{word} is not allowed: this endpoint never makes outbound requests")
     options: dict[str, object] = {}
-    if job.default_graph is not None:
-        options["default_graph"] = [_graph_name(g) for g in job.default_graph]
-    elif not has_from(job.sparql):
-        # Without a dataset the default graph is the union of all graphs; a query's own FROM / FROM NAMED
-        # replaces it (pyoxigraph's union flag would otherwise override the query's dataset).
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs is not None:
-        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        if job.default_graph is not None:
+            options["default_graph"] = [_graph_name(g) for g in job.default_graph]
+        elif not has_from(job.sparql):
+            # Without a dataset the default graph is the union of all graphs; a query's own FROM / FROM NAMED
+            # replaces it (pyoxigraph's union flag would otherwise override the query's dataset).
+            options["use_default_graph_as_union"] = True
+        if job.named_graphs is not None:
+            options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    except ValueError as exc:
+        return Outcome("refused", message=f"invalid graph IRI in default-graph-uri or named-graph-uri: {exc}")
     if job.base_iri:
         options["base_iri"] = job.base_iri
     if job.prefixes:
@@ -258,6 +261,9 @@ def serve(conn: Connection, in_memory: bool) -> None:
                 outcome = evaluate(holder.use(build), job)
             except OSError as exc:
                 outcome = Outcome("failed", message=f"cannot read the graph: {exc}")
+            except Exception as exc:  # a bug must cost one answer, not the worker
+                print(f"lmskg worker {os.getpid()}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+                outcome = Outcome("failed", message=f"internal error ({type(exc).__name__})")
             conn.send((outcome.kind, outcome.format, outcome.message))
             conn.send_bytes(outcome.body)
         elif op == "update":
@@ -269,6 +275,8 @@ def serve(conn: Connection, in_memory: bool) -> None:
                 conn.send(("syntax", 0, str(exc)))
             except (OSError, ValueError) as exc:
                 conn.send(("failed", 0, str(exc)))
+            except Exception as exc:  # a bug must cost one update, not the worker
+                conn.send(("failed", 0, f"internal error ({type(exc).__name__})"))
         elif op == "use":  # start serving a build (and loading it in memory) before the first query
             try:
                 holder.use(message[1])
