@@ -32,13 +32,13 @@ def _die_with_parent() -> None:
 
 @contextmanager
 def live_server(home: Path, *, env: Mapping[str, str] | None = None, args: tuple[str, ...] = (),
-                ready_within: float = 20.0) -> Iterator[str]:
-    """Start ``server.py`` over ``home``; yield its base URL once it answers; stop it afterwards."""
+                ready_within: float = 20.0, command: tuple[str, ...] | None = None) -> Iterator[str]:
+    """Start ``server.py`` (or ``command``) over ``home``; yield its base URL once it answers; stop it afterwards."""
     port = free_port()
     environment = {**os.environ, "LMSKG_HOME": str(home), "LMSKG_WORKERS": "2", **(env or {})}
     environment.pop("LMSKG_UPDATE_TOKEN", None) if "LMSKG_UPDATE_TOKEN" not in (env or {}) else None
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "server.py"), "--host", "127.0.0.1", "--port", str(port), *args],
+        [*(command or (sys.executable, str(ROOT / "server.py"))), "--host", "127.0.0.1", "--port", str(port), *args],
         env=environment, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         preexec_fn=_die_with_parent,  # even a killed test run leaves no server behind
     )

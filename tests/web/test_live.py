@@ -257,3 +257,26 @@ def test_server_processes_stop_when_the_supervisor_is_killed(tmp_path: Path) -> 
         alive = [pid for pid in children if Path(f"/proc/{pid}/status").exists()
                  and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
         assert alive == []
+
+
+def test_lmskg_serve_runs_the_same_server(tmp_path: Path) -> None:
+    import sys
+
+    from lmskg.store import publish
+
+    home = tmp_path / "home"
+    publish(home, Path(__file__).parent / "data" / "graph.nq")
+    lmskg = (sys.executable, "-c", "from lmskg.cli import main; main()", "serve")
+    args = ("--timeout", "5", "--processes", "1", "--workers", "1")
+    with live_server(home, command=lmskg, args=args) as url, \
+            urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=10) as response:
+        assert response.headers["Server"] == "lmskg"  # waitress, never Flask's development server
+        assert json.loads(response.read())["boolean"] is True
+
+
+def test_serve_without_a_graph_is_one_clear_line(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from lmskg.cli import cli
+
+    result = runner.invoke(cli, ["serve", "--port", "0"], env={"LMSKG_HOME": str(tmp_path / "none")})
+    assert result.exit_code == 1
+    assert "lmskg build" in result.output and "Traceback" not in result.output
