@@ -112,7 +112,20 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 unit=None if v.unit is None else p.unit(v.unit),
                 group=group,
             ))
-    return out
+    return _merge_counts(out)
+
+
+def _merge_counts(stats: list[CohortStatistic]) -> list[CohortStatistic]:
+    """ "a review of 126 published cases" and "We identified 126 patients": one count, of patients."""
+    from lmskg.vocab import LMSKG
+
+    patients, cases = str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)
+
+    def key(x: CohortStatistic) -> tuple:
+        return (x.population.value, x.group and x.group.value, x.value.value)
+
+    counted = {key(x) for x in stats if x.measure.value == patients and x.unit is None}
+    return [x for x in stats if not (x.measure.value == cases and x.unit is None and key(x) in counted)]
 
 
 def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int, Found[str]]:
