@@ -160,11 +160,13 @@ def _tumors(p: Passage, s: Span) -> list[Mention]:
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
     out = []
     for m in p.mentions(s, "tumor"):
-        if context.negated(p.text, m.start, m.end, s.start, s.end) or p.ontology.is_a(m.term, metastatic):  # type: ignore
+        if context.negated(p.text, m.start, m.end, s.start, s.end):
             continue
-        nested = p.analysis.nested(m, "tumor")
-        if nested and m.text.lower().startswith("metastatic"):
-            m = min(nested, key=lambda n: n.end - n.start)         # "metastatic leiomyosarcoma": leiomyosarcoma
+        nested = [n for n in p.analysis.nested(m, "tumor") if not p.ontology.is_a(n.term, metastatic)]  # type: ignore
+        if p.ontology.is_a(m.term, metastatic) or m.text.lower().startswith("metastatic"):  # type: ignore
+            if not nested:
+                continue                                   # "spinal metastases": where, not which tumor
+            m = min(nested, key=lambda n: n.end - n.start)  # "metastatic leiomyosarcoma": leiomyosarcoma
         out.append(m)
     return out
 

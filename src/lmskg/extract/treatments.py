@@ -146,8 +146,10 @@ def _is_treatment(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
         return False
     reference = REFERENCE.search(p.text[max(s.start, m.start - 30):m.start])
     if reference and (reference.group(0).lower().startswith(("before", "prior", "until", "during", "from"))
-                      or any(p.ontology.is_a(t, m.term) for t in seen)):     # type: ignore[attr-defined]
-        return False                    # "after surgery" once a surgery is told; "after embolization" first tells it
+                      or any(p.ontology.is_a(t, m.term) for t in seen)      # type: ignore[attr-defined]
+                      or any(o.end <= m.start for o in p.mentions(s, "outcome"))):
+        return False                    # "after surgery" once a surgery is told, "died 19 months after radiosurgery";
+                                        # but "After embolization, ..." first tells it
     if MODIFIER_USE.match(p.text, m.end):
         return False
     return not _diagnostic(p, m.term)
