@@ -25,7 +25,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -244,6 +243,3 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def with_defaults(self, job: QueryJob, **changes: object) -> QueryJob:
-        return replace(job, **changes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import socket
 import sys
 import threading
@@ -173,12 +174,17 @@ def count_rows(body: bytes, fmt: str) -> int:
         bindings = body.find(b'"bindings":[')
         if bindings < 0 or body[bindings + 12: bindings + 13] == b"]":
             return 0
-        # Rows are separated by "},{" only: inside a row, bindings are separated by '},"'.
-        return body.count(b"},{", bindings) + 1
+        # With string contents blanked, rows are the only objects separated by "},{" (bindings inside a row,
+        # and the parts of a quoted triple, are separated by '},"').
+        structure = _JSON_STRING.sub(b'""', body[bindings:])
+        return structure.count(b"},{") + 1
     if fmt == "tsv":
         return max(body.count(b"\n") - 1 + (not body.endswith(b"\n")), 0)
     # CSV quotes values holding line breaks, so count record separators outside quotes.
     return max(_csv_records(body) - 1, 0)
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 
 
 def _csv_records(body: bytes) -> int:
