@@ -217,10 +217,12 @@ def describe(resource: str) -> Page:
     ref = iri(resource)
     out_rows = select(
         f"SELECT ?p ?o (SAMPLE(?pl) AS ?plabel) (SAMPLE(?ol) AS ?olabel) WHERE {{ {ref} ?p ?o "
-        f"OPTIONAL {{ ?p <{RDFS}label> ?pl }} OPTIONAL {{ ?o <{RDFS}label> ?ol }} }} GROUP BY ?p ?o LIMIT 2000")
+        f"OPTIONAL {{ ?p <{RDFS}label> ?pl }} OPTIONAL {{ ?o <{RDFS}label> ?ol }} }} GROUP BY ?p ?o "
+        "ORDER BY ?p ?o LIMIT 2000")
     in_rows = select(
         f"SELECT ?s ?p (SAMPLE(?sl) AS ?slabel) (SAMPLE(?pl) AS ?plabel) WHERE {{ ?s ?p {ref} "
-        f"OPTIONAL {{ ?s <{RDFS}label> ?sl }} OPTIONAL {{ ?p <{RDFS}label> ?pl }} }} GROUP BY ?s ?p LIMIT 501")
+        f"OPTIONAL {{ ?s <{RDFS}label> ?sl }} OPTIONAL {{ ?p <{RDFS}label> ?pl }} }} GROUP BY ?s ?p "
+        "ORDER BY ?p ?s LIMIT 501")
     ev_rows = select(
         "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX prov: <http://www.w3.org/ns/prov#> "
         "PREFIX oa: <http://www.w3.org/ns/oa#> "
@@ -229,7 +231,8 @@ def describe(resource: str) -> Page:
         f"?st rdf:subject {ref} ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . "
         f"OPTIONAL {{ ?ev <{base()}term/sentence> ?sent }} OPTIONAL {{ ?ev oa:hasSource ?d }} "
         "OPTIONAL { ?ev oa:hasSelector ?sel . ?sel oa:exact ?ex } "
-        f"OPTIONAL {{ ?p <{RDFS}label> ?pl }} OPTIONAL {{ ?o <{RDFS}label> ?ol }} }} GROUP BY ?p ?o ?ev LIMIT 300")
+        f"OPTIONAL {{ ?p <{RDFS}label> ?pl }} OPTIONAL {{ ?o <{RDFS}label> ?ol }} }} GROUP BY ?p ?o ?ev "
+        "ORDER BY ?p ?o ?ev LIMIT 300")
     page = Page(resource, compact(resource))
     for row in out_rows:
         p, o = row["p"]["value"], row["o"]
@@ -329,12 +332,18 @@ def lookup() -> Response:
             f"{{ ?r <{OBOINOWL}hasDbXref> ?x FILTER(STR(?x) IN ({', '.join(literal(c) for c in curies)})) "
             f"BIND(\"{OBOINOWL}hasDbXref\" AS ?via) }} {target_clause} "
             f"OPTIONAL {{ ?r <{RDFS}label> ?l }} FILTER(isIRI(?r)) }} GROUP BY ?r ?via ORDER BY ?r LIMIT 1000")
+        by_resource: dict[str, dict[str, str]] = {}
         for row in rows:
             resource = row["r"]["value"]
-            matches.append({
+            via = compact(row["via"]["value"])
+            if resource in by_resource:
+                by_resource[resource]["via"] += f", {via}"
+                continue
+            by_resource[resource] = {
                 "iri": resource, "label": row.get("label", {}).get("value", compact(resource)),
-                "via": compact(row["via"]["value"]), "href": href_for(resource) or resource,
-            })
+                "via": via, "href": href_for(resource) or resource,
+            }
+        matches = list(by_resource.values())
     if fmt is neg.HTML:
         html = render_template("lookup.html", given=given, curie=curie, target=target, matches=matches)
         response = Response(html, mimetype="text/html")

@@ -75,10 +75,48 @@ def forbidden_keyword(text: str) -> str | None:
 
 
 def check_allowed(text: str) -> None:
-    """Raise QueryError when ``text`` asks for something that would reach outside this server."""
+    """Raise QueryError when ``text`` asks for something that would reach outside this server, or is so deeply
+    nested or long a chain of operators that the engine's recursive parser and evaluator would overflow."""
     word = forbidden_keyword(text)
     if word is not None:
         raise QueryError(f"{FORBIDDEN[word]} is not allowed on this endpoint: it never makes outbound requests")
+    check_complexity(text)
+
+
+MAX_NESTING = 64  # brackets open at once; no real query comes close
+MAX_OPERATORS = 2000  # brackets and operators in all; the example queries use at most about 100
+_OPERATORS = frozenset("{([/|^!+*-&")
+
+
+def check_complexity(text: str) -> None:
+    """Raise QueryError when ``text`` nests brackets more than MAX_NESTING deep or holds more than MAX_OPERATORS
+    brackets and operators (outside strings, IRIs and comments).
+
+    Each of these is a level of recursion in the engine: a chain of a few thousand (``1+1+…``, ``?s <p>/<p>/…``,
+    ``{{{…}}}``) overflows its stack and kills the query worker.
+
+    >>> check_complexity("SELECT * { " + "{" * 65 + "}" * 65 + " }")
+    Traceback (most recent call last):
+    ...
+    lmskg.errors.QueryError: the query nests brackets 66 deep; at most 64 are allowed
+    """
+    if sum(text.count(c) for c in _OPERATORS) <= min(MAX_NESTING, MAX_OPERATORS):
+        return  # the common case, without tokenizing
+    depth = deepest = operators = 0
+    for tok in tokens(text):
+        if tok.kind != "other":
+            continue
+        if tok.text in _OPERATORS:
+            operators += 1
+        if tok.text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok.text in "})]":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query nests brackets {deepest} deep; at most {MAX_NESTING} are allowed")
+    if operators > MAX_OPERATORS:
+        raise QueryError(f"the query holds {operators} brackets and operators; at most {MAX_OPERATORS} are allowed")
 
 
 def dataset_iris(text: str, base: str | None = None) -> set[str]:

@@ -27,6 +27,7 @@ from lmskg.web.sparqlscan import forbidden_keyword, has_from
 
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
+STACK_SIZE = 256 << 20  # bytes of stack for the thread that evaluates queries
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -299,8 +300,13 @@ def main(argv: list[str] | None = None) -> None:
     sock = socket.socket(fileno=fd)
     conn = Connection(os.dup(sock.fileno()))
     sock.close()
+    # The engine parses and evaluates recursively: give it a large stack (reserved, not used, until needed) so
+    # that every query the HTTP layer lets through (sparqlscan.check_complexity) is far from overflowing it.
+    threading.stack_size(STACK_SIZE)
+    thread = threading.Thread(target=serve, args=(conn, in_memory), name="lmskg-worker", daemon=True)
+    thread.start()
     with contextlib.suppress(KeyboardInterrupt):
-        serve(conn, in_memory)
+        thread.join()
 
 
 if __name__ == "__main__":
