@@ -5,7 +5,7 @@ LMSKG := $(VENV)/bin/lmskg
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test test-fast lint release clean
+.PHONY: help setup build serve test test-fast lint release bench bench-quick clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,16 @@ lint: setup  ## ruff
 
 release: setup  ## write the ontology release files into ontology/release/
 	$(LMSKG) release
+
+bench: setup  ## benchmarks at 10k/100k/1M triples against the peer endpoints, into benchmarks/RESULTS.md
+	$(VENV)/bin/pip install -q -e ".[bench]"
+	bash benchmarks/install-wrk.sh
+	$(PY) -m benchmarks.run --sizes 10k,100k,1m $(BENCH_ARGS)
+
+bench-quick: setup  ## a smoke run of the benchmarks (10k triples, short loops)
+	$(VENV)/bin/pip install -q -e ".[bench]"
+	bash benchmarks/install-wrk.sh
+	$(PY) -m benchmarks.run --quick $(BENCH_ARGS)
 
 clean:  ## remove the virtual environment and built graphs
 	rm -rf $(VENV) .lmskg dist

@@ -1,0 +1,1 @@
+"""Benchmarks of lmskg against peer SPARQL endpoints: `python -m benchmarks.run --help`."""
