@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from lmskg.errors import QueryError
+from lmskg.errors import QueryError, StoreError
 from lmskg.web import negotiation as neg
 from lmskg.web import service
 from lmskg.web.common import job, pool
@@ -167,6 +167,8 @@ def checked(outcome: Outcome) -> tuple[str, bytes]:
         raise NotAcceptable(outcome.message, headers={"Vary": "Accept"})
     if outcome.kind == "too-large":
         raise Unavailable(f"result too large: {outcome.message}")
+    if outcome.kind == "unavailable":
+        raise StoreError(outcome.message)
     if not outcome.ok:
         raise QueryError(f"the query failed: {outcome.message}")
     offers = neg.GRAPH_FORMATS if outcome.kind == "graph" else neg.RESULT_FORMATS

@@ -65,7 +65,8 @@ class Outcome:
     """A finished evaluation: ``kind`` is "results", "boolean" or "graph" on success, else an error kind.
 
     Error kinds: "syntax" (400), "refused" (400: SERVICE, LOAD or an invalid dataset IRI), "not-acceptable"
-    (406), "too-large" (the row or byte cap), "failed" (the engine raised while evaluating).
+    (406), "too-large" (the row or byte cap), "unavailable" (503: the store cannot be read), "failed" (the
+    engine refused the query while evaluating it).
     """
 
     kind: str
@@ -129,7 +130,9 @@ def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
         result = store.query(job.sparql, **options)
     except SyntaxError as exc:
         return Outcome("syntax", message=str(exc))
-    except (OSError, ValueError, TypeError) as exc:
+    except OSError as exc:
+        return Outcome("unavailable", message=f"cannot read the graph: {exc}")
+    except (ValueError, TypeError) as exc:
         return Outcome("failed", message=str(exc))
     sink = _CappedBuffer(job.max_bytes)
     try:
@@ -267,7 +270,7 @@ def serve(conn: Connection, in_memory: bool) -> None:
             try:
                 outcome = evaluate(holder.use(build), job)
             except OSError as exc:
-                outcome = Outcome("failed", message=f"cannot read the graph: {exc}")
+                outcome = Outcome("unavailable", message=f"cannot read the graph: {exc}")
             except Exception as exc:  # a bug must cost one answer, not the worker
                 print(f"lmskg worker {os.getpid()}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
                 outcome = Outcome("failed", message=f"internal error ({type(exc).__name__})")
