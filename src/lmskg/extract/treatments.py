@@ -117,7 +117,7 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                                                 if _procedure_of_levels(p, lv, procs) == m
                                                 for t in p.vertebrae(lv))}.values())
             if not sites and steps and steps[-1][0] == step and steps[-1][2] and steps[-1][1].end <= m.start \
-                    and WITH.fullmatch(p.text[steps[-1][1].end:m.start]):
+                    and WITH.fullmatch(p.text[steps[-1][1].end:m.start]) and not _resection(p, m.term):
                 sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
             if not sites and _radiation(p, m.term):
                 free = [lv for lv in levels if _procedure_of_levels(p, lv, procs) is None]
@@ -153,6 +153,13 @@ def _is_treatment(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
     if MODIFIER_USE.match(p.text, m.end):
         return False
     return not _diagnostic(p, m.term)
+
+
+def _resection(p: Passage, term: str) -> bool:
+    """A resection acts on the tumor, not on every level of the operation it belongs to."""
+    from lmskg.vocab import LMSKG
+
+    return p.ontology.is_a(term, str(LMSKG.SurgicalResection))   # type: ignore[attr-defined]
 
 
 def _radiation(p: Passage, term: str) -> bool:
