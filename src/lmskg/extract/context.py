@@ -14,7 +14,7 @@ NEGATION = re.compile(r"\b(?:no evidence of|without|no|not|negative for|absence 
 HISTORY = re.compile(
     r"\b(?:history of|previous(?:ly)?|prior|had undergone|had been (?:treated|operated)|had received|"
     r"another (?:institution|hospital|center|centre)|initially|originally|had been (?:\w+ed|\w+en)|"
-    r"after (?:several|many|a few|some|\d+|[a-z]+) (?:years?|months?) of)\b", re.I)
+    r"after (?:several|many|a few|some|\d+|[a-z]+) years? of)\b", re.I)
 HISTORY_AFTER = re.compile(r"\b(?:earlier|ago|elsewhere|previously)\b|\b(?:years?|months?)\s+before\b", re.I)
 HYPOTHETICAL = re.compile(
     r"\b(?:should|(?-i:may)|might|can|would|suggests?|recommends?|recommended|despite|advisable|"
@@ -26,8 +26,8 @@ SECTION_END = re.compile(
     r"\W*(?:conclusions?|discussion|lessons?|keywords?|key words|cite this paper|references?|mesh terms|"
     r"how to cite|share and cite)\b", re.I)
 SECTION_START = re.compile(
-    r"\W*(?:case(?: report| description| presentation| summary)?|patient concerns|diagnosis|interventions?|"
-    r"outcomes?|results?|methods?|background|introduction|objectives?|object|abstract)(?:\s*:|[ \t]*$)", re.I | re.M)
+    r"\W*(?:case(?: report| description| presentation| summary| history)?|patient concerns|diagnosis|interventions?|"
+    r"outcomes?|follow-up|treatment)(?:\s*:|[ \t]*$)", re.I | re.M)
 COHORT = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|[a-z]+teen)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:patients|cases|women|men|subjects|children)\b"

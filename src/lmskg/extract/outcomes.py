@@ -16,6 +16,7 @@ from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Outcome, Span
 from lmskg.extract.lexicon import Mention
 
+VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
 TIME_POINT_LIST = re.compile(r"\bat\s+(?:\d+\s*,\s*)*\d+\s*(?:,\s*)?(?:and|or)\s*$", re.I)
@@ -64,8 +65,11 @@ def _times(p: Passage, s: Span) -> list[q.Quantity]:
 
 
 def _coordinated(p: Passage, a: Mention, b: Mention) -> bool:
-    """ "tumor-free survival and good outcome at 2 years": outcomes joined by "and" share their time."""
+    """ "tumor-free survival and good outcome at 2 years": outcomes named by nouns joined by "and" share their time;
+    "admitted for recurrences and died after two months": a verb starts an event of its own."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if VERBAL.search(a.text) or VERBAL.search(b.text):
+        return False
     return re.fullmatch(r"\s*(?:,|and|or|, and)\s*", p.text[lo:hi]) is not None
 
 
