@@ -26,11 +26,13 @@ ATTACH = re.compile(r"^\s*(?:,\s*)?(?:(?:arising|originating|extending|spread(?:
                     r"into|involving)\s+(?:the\s+|both\s+|a\s+|an\s+)?(?:(?:left|right|upper|lower|mid|middle|"
                     r"bilateral|anterior|posterior|adjacent|thoracolumbar|cervicothoracic|lumbosacral|thoracic|lumbar|cervical|sacral)"
                     r"[- ]?\s*)*$", re.I)
-PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary)"
-                        r"[- ]?(?:sided)?\s*)*$", re.I)
+PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary|"
+                        r"levels?)[- ]?(?:sided)?\s*)*$", re.I)
 DURATION_BEFORE = re.compile(r"\W*(?:history|duration|course)\b", re.I)
 DURATION_AFTER = re.compile(r"\b(?:over|for|during|since|in the (?:last|past))\s*$|\bof\s*$", re.I)
 RECURRENCE = re.compile(r"\b(?:recurrence|recurrent|recurred|relapse|relapsed)\b", re.I)
+PATHOLOGY = re.compile(r"\b(?:histolog\w*|histopatholog\w*|immunohisto\w*|microscop\w*|pathology|"
+                       r"patholog\w+ (?:examination|study|analysis|report))\b", re.I)
 DIED_OF = re.compile(r"\b(?:died|death) (?:of|from)\s+$", re.I)
 PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
 METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|metastasis from|metastases from|"
@@ -114,7 +116,10 @@ def _site_of(p: Passage, m: Mention, sentence: Span) -> tuple[Found[str] | None,
             return p.found(a.term, a.start, a.end), True
     nested = p.analysis.nested(m, "anatomy")
     if nested:
-        return p.found(nested[0].term, nested[0].start, nested[0].end), False
+        core = [t for t in p.analysis.nested(m, "tumor")]
+        later = [a for a in nested if core and a.start >= max(t.end for t in core)]
+        a = later[0] if later else nested[-1]         # "primary osseous LMS of the spine": the spine, not bone
+        return p.found(a.term, a.start, a.end), bool(later)
     before = [a for a in p.mentions(sentence, "anatomy") if a.end <= m.start]
     if before and PRE_ATTACH.match(p.text[before[-1].end:m.start]) and not _is_level_token(p, before[-1]):
         a = before[-1]
@@ -379,9 +384,12 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
             continue
         durations = [x for x in p.quantities(s) if x.unit != "percent"]
         outcome_spans = [(o.start, o.end) for o in p.mentions(s, "outcome")]
+        pathology = PATHOLOGY.search(p.text, s.start, s.end) is not None
         for m in p.mentions(s):
             if m.category not in ("finding", "condition") or m.term in _not_findings():
                 continue
+            if pathology and m.category == "finding":
+                continue                                  # what the microscope showed, not what the patient had
             if context.negated(p.text, m.start, m.end, s.start, s.end):
                 continue
             if m.category == "condition":

@@ -30,6 +30,7 @@ COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases|
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
+AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
 PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
@@ -205,6 +206,10 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             a = m.start(3)
             out.append(_Value(Decimal(m.group(3)), "percent", a, m.end(3), count=True))
         taken.append((m.start(), m.end()))
+    for m in AND_N.finditer(text, s.start, s.end):
+        if free(m.start(1), m.end(1)):
+            out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1), count=True, subset=True))
+            taken.append((m.start(1), m.end(1)))
     for m in OF_THEM.finditer(text, s.start, s.end):
         value = q.number(m.group(1))
         if value is not None and free(m.start(), m.end()):
@@ -271,6 +276,9 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
     if v.count:
         end = _clause_end(p.text, v.end, s.end)
         after = [m for m in real if v.end <= m.start < end]
+        if not after:
+            after = [m for m in p.mentions(s, "finding") if v.end <= m.start < end
+                     and re.search(r"\b(?:had|with|presented with|developed)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
         if after:
             return p.found(after[0].term, after[0].start, after[0].end)
         underwent = re.search(r"\bunderwent\s+", p.text[v.end:end]) if v.subset else None
@@ -284,6 +292,7 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(patients|cases)\b", p.text[v.end:s.end], re.I)
         size = SIZE_OF.search(p.text[max(s.start, v.start - 30):v.start])
         if v.unit is None and noun and (size or GATHERED.search(_clause_after(p.text, v.end, s.end))
+                                        or GATHERED.search(p.text[v.end:min(s.end, v.end + 120)].split(";")[0])
                                         or GATHERED.search(p.text, clause_lo, v.start)
                                         or PRIMARY_SITE.search(p.text, part_lo, v.start)):
             term = LMSKG.NumberOfCases if noun.group(1).lower() == "cases" else LMSKG.NumberOfPatients
@@ -291,14 +300,30 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         return None
     in_clause = [m for m in real if clause_lo <= m.start and m.end <= v.start]
     if in_clause and not v.in_list:
-        return p.found(in_clause[0].term, in_clause[0].start, in_clause[0].end)
+        return _timed(p, v, p.found(in_clause[0].term, in_clause[0].start, in_clause[0].end))
     before = [m for m in real if m.end <= v.start and m.start >= (s.start if v.in_list else part_lo)]
     if before:
-        return p.found(before[-1].term, before[-1].start, before[-1].end)
+        return _timed(p, v, p.found(before[-1].term, before[-1].start, before[-1].end))
+    procedure = [m for m in p.mentions(s, "procedure") if part_lo <= m.start and m.end <= v.start]
+    if procedure and v.unit in ("day", "week", "month", "year"):
+        timed = _timed(p, v, p.found(procedure[-1].term, procedure[-1].start, procedure[-1].end))
+        if timed.value != procedure[-1].term:
+            return timed                                  # "revision surgery at a mean of 8.6 months"
     after = [m for m in real if m.start >= v.end]
     if after:
         return p.found(after[0].term, after[0].start, after[0].end)
     return None
+
+
+def _timed(p: Passage, v: _Value, measure: Found[str]) -> Found[str]:
+    """A time given for an event ("repeat surgery at a mean of 10.2 months") measures the time to it."""
+    if v.unit not in ("day", "week", "month", "year"):
+        return measure
+    label = p.ontology.label(measure.value)                                   # type: ignore[attr-defined]
+    if "time" in label or "survival" in label:
+        return measure
+    timed = p.lexicon.lookup("outcome", f"time to {label}")
+    return measure if timed is None else Found(timed, measure.span)
 
 
 def _part_start(text: str, at: int, lo: int) -> int:

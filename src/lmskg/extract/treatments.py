@@ -32,7 +32,8 @@ LEVEL_LINK = re.compile(r"^[\s,]*(?:\([^)]*\)\s*|[^()]*\)\s*)?"
                         r"(?:(?:of\s+)?\d+(?:\.\d+)?\s*Gy(?:\s+in\s+\d+\s+fractions?)?\s*)?"
                         r"(?:(?:of|at|from|to|on|over|between|involving)\s+)?(?:the\s+)?(?:levels?\s+)?$", re.I)
 MODIFIER_USE = re.compile(r"[\s-]*(?:cavity|cavities|margins?|bed|site|specimens?|group|groups|field|scar|"
-                          r"tract|regimens?|-based|segments?|levels?|vertebra[e]?)\b", re.I)
+                          r"tract|regimens?|-based|segments?|levels?|vertebra[e]?|lesions?|tumou?rs?|mass|area)\b",
+                          re.I)
 ORDINAL_VALUES = {"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4}
 
 
