@@ -146,8 +146,7 @@ def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
                 return Outcome("not-acceptable", message=_none_fits("a SELECT", RESULT_FORMATS))
             result.serialize(sink, RESULT_FORMATS[job.result_format])
             body = sink.getvalue()
-            rows = count_rows(body, job.result_format)
-            if rows > job.max_rows:
+            if count_rows(body, job.result_format, at_most=job.max_rows) > job.max_rows:
                 return Outcome("too-large", message=f"the result has more than {job.max_rows} rows; add a LIMIT")
             return Outcome("results", job.result_format, body)
         if job.graph_format is None:
@@ -170,14 +169,20 @@ def evaluate(store: ox.Store, job: QueryJob) -> Outcome:
         return Outcome("failed", message=str(exc))
 
 
-def count_rows(body: bytes, fmt: str) -> int:
-    """The number of solutions in a serialized SELECT result (exact for the writer pyoxigraph uses)."""
+def count_rows(body: bytes, fmt: str, *, at_most: int | None = None) -> int:
+    """The number of solutions in a serialized SELECT result (exact for the writer pyoxigraph uses).
+
+    With ``at_most``, a cheap upper bound is returned instead whenever it is already within ``at_most``.
+    """
     if fmt == "xml":
         return body.count(b"<result>") + body.count(b"<result/>")
     if fmt == "json":
         bindings = body.find(b'"bindings":[')
         if bindings < 0 or body[bindings + 12: bindings + 13] == b"]":
             return 0
+        bound = body.count(b"},{", bindings) + 1  # rows are separated by "},{" (strings may add a few more)
+        if at_most is not None and bound <= at_most:
+            return bound
         # With string contents blanked, rows are the only objects separated by "},{" (bindings inside a row,
         # and the parts of a quoted triple, are separated by '},"').
         structure = _JSON_STRING.sub(b'""', body[bindings:])
@@ -185,6 +190,9 @@ def count_rows(body: bytes, fmt: str) -> int:
     if fmt == "tsv":
         return max(body.count(b"\n") - 1 + (not body.endswith(b"\n")), 0)
     # CSV quotes values holding line breaks, so count record separators outside quotes.
+    bound = max(body.count(b"\r\n") - 1 + (bool(body) and not body.endswith(b"\r\n")), 0)
+    if at_most is not None and bound <= at_most:
+        return bound
     return max(_csv_records(body) - 1, 0)
 
 
