@@ -29,6 +29,8 @@ COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases|
                    rf"(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
+LITERATURE = re.compile(r"\b(?:cases|patients)\b[^.;]{0,120}\b(?:have|had|has) been (?:reported|described|published)\b"
+                        r"|\b(?:previously|published|literature) (?:reported )?cases\b", re.I)
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
 AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
@@ -87,6 +89,8 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 str(LMSKG.InstitutionalCohortPopulation), str(LMSKG.CaseSeriesPopulation))):
             term = LMSKG.InstitutionalCohortPopulation if cohort_word else LMSKG.CaseSeriesPopulation
             population = p.found(str(term), s.start, s.end)
+        if not pops and LITERATURE.search(p.text, s.start, s.end):
+            population = p.found(str(LMSKG.LiteratureCasesPopulation), s.start, s.end)
         groups = _groups(p, s, values, tumors)
         outcomes = [m for m in p.mentions(s, "outcome")]
         by_site = _primary_site_groups(p, s, values)
