@@ -159,3 +159,19 @@ def test_a_primary_treated_long_ago_is_history_not_a_lesion():
     assert [(le.role.value, le.sites[0].value) for le in case.lesions] == [
         (term("MetastasisRole"), term("ThoracicVertebra8"))]
     assert case.treatments == ()
+
+
+def test_primary_spinal_tumor_and_its_levels_are_primary():
+    _, case = one_case("A 40-year-old man had a primary osseous leiomyosarcoma of the spine with lesions of T9 and "
+                       "L2, and a secondary location to the skull.")
+    assert case.primary_site.value == term("VertebralColumn")
+    roles = {(le.role.value, s.value) for le in case.lesions for s in le.sites}
+    assert (term("PrimaryRole"), term("ThoracicVertebra9")) in roles
+    assert (term("PrimaryRole"), term("LumbarVertebra2")) in roles
+    assert (term("MetastasisRole"), term("Skull")) in roles
+
+
+def test_what_the_microscope_showed_is_not_a_presenting_finding():
+    _, case = one_case("A 66-year-old man with leiomyosarcoma had headache. Histopathological examination showed "
+                       "necrosis and hemorrhage.")
+    assert [f.finding.value for f in case.findings] == [term("Headache")]

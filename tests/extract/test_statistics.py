@@ -107,3 +107,12 @@ def test_time_points_before_a_measure_and_ranges_between_are_not_values():
                           "and recurrence rates between 20% and 35% were reported.")
     assert sorted((s.measure.value, s.value.value) for s in stats) == [
         (term("NumberOfPatients"), Decimal(30)), (term("OverallSurvival"), Decimal(45))]
+
+
+def test_reported_cases_are_literature_cases_and_times_to_events():
+    _, stats = statistics("To date, 15 cases of leiomyosarcoma of the skull have been reported. In a series of 9 "
+                          "patients, 3 underwent repeat surgery at a mean of 7.5 months.")
+    got = [(s.population.value, s.measure.value, s.value.value) for s in stats]
+    assert (term("LiteratureCasesPopulation"), term("NumberOfCases"), Decimal(15)) in got
+    assert (term("CaseSeriesPopulation"), term("RepeatSurgery"), Decimal(3)) in got
+    assert (term("CaseSeriesPopulation"), term("TimeToRepeatSurgery"), Decimal("7.5")) in got
