@@ -409,7 +409,22 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
                     None if duration is None or duration.value is None else p.found(duration.value, duration.start,
                                                                                     duration.end),
                     None if duration is None or duration.value is None else p.unit(duration.unit))
-    return list(findings.values()), list(conditions.values())
+    return _merge_general(p, list(findings.values())), list(conditions.values())
+
+
+def _merge_general(p: Passage, findings: list[Finding]) -> list[Finding]:
+    """ "pain ... for 2 months" and "back pain": one finding, the specific one, with the duration of either."""
+    out = list(findings)
+    for general in findings:
+        specific = [f for f in out if f is not general and f.finding.value != general.finding.value
+                    and p.ontology.is_a(f.finding.value, general.finding.value)]   # type: ignore[attr-defined]
+        if not specific or general not in out:
+            continue
+        out.remove(general)
+        sp = specific[0]
+        if sp.duration_value is None and general.duration_value is not None:
+            out[out.index(sp)] = Finding(sp.finding, general.duration_value, general.duration_unit)
+    return out
 
 
 def _not_findings() -> set[str]:
