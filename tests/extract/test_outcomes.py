@@ -73,3 +73,11 @@ def test_value_in_the_clause_before_and_not_across_but():
 def test_negated_outcomes_are_left_out():
     _doc, case = one_case("A 41-year-old woman with leiomyosarcoma had a resection; there was no recurrence.")
     assert outcomes(case) == []
+
+
+def test_new_metastases_found_later_are_progression():
+    doc, case = one_case("A 50-year-old woman with leiomyosarcoma underwent resection. Lung metastases were "
+                         "detected 9 months after surgery.")
+    (o,) = case.outcomes
+    assert (o.outcome.value, o.value.value, o.unit) == (term("DiseaseProgression"), Decimal(9), term("Month"))
+    assert at(doc, o.value) == "9 months"

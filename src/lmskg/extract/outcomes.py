@@ -16,6 +16,9 @@ from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Outcome, Span
 from lmskg.extract.lexicon import Mention
 
+SPREAD = re.compile(r"\bmetasta\w*\b[^.;]{0,60}?\b(?:were|was|had been)\s+(?:detected|found|discovered)\b"
+                    r"|\bnew\s+(?:[\w-]+\s+){0,2}(?:metastases|lesions|nodules|deposits)\b[^.;]{0,40}?"
+                    r"\b(?:appeared|developed|were detected|were found)\b", re.I)
 VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
@@ -47,7 +50,25 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
                 None if value is None or value.value is None else p.found(value.value, value.start, value.end),
                 None if value is None or value.value is None else p.unit(value.unit),
                 start, end))
+        if not p.mentions(s, "outcome"):
+            spread = _spread(p, s, times)
+            if spread is not None and (spread.outcome.value, spread.value and spread.value.value) not in seen:
+                seen.add((spread.outcome.value, spread.value and spread.value.value))
+                out.append(spread)
     return out
+
+
+def _spread(p: Passage, s: Span, times: list[q.Quantity]) -> Outcome | None:
+    """ "Pulmonary metastases were detected 18 months after surgery": the disease progressed, at that time."""
+    m = SPREAD.search(p.text, s.start, s.end)
+    term = p.lexicon.lookup("outcome", "progression")
+    if m is None or term is None:
+        return None
+    later = [t for t in times if t.value is not None and re.match(r"\s*(?:after|later)\b", p.text[t.end:t.end + 8])]
+    value = later[0] if later else None
+    return Outcome(p.found(term, m.start(), m.end()),
+                   None if value is None else p.found(value.value, value.start, value.end),
+                   None if value is None else p.unit(value.unit))
 
 
 def _generic() -> set[str]:
