@@ -28,7 +28,8 @@ TABLES = {
     "case-outcomes": "case-outcomes.rq",
     "cohort-statistics": "cohort-statistics.rq",
 }
-UNITS = {"days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
+UNITS = {"hours": "hour", "hour": "hour",
+         "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
          "years": "year", "year": "year", "percent": "percent", "%": "percent"}
 SEXES = {"female": "female", "woman": "female", "girl": "female", "male": "male", "man": "male", "boy": "male"}
 

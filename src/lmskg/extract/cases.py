@@ -402,6 +402,8 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
             if any(left <= a and b <= right for a, b in outcome_spans):
                 continue                                  # "neurological symptoms gradually improved": an outcome
             duration = _duration_for(p, s, m, durations)
+            if duration is not None and p.unit(duration.unit) is None:
+                duration = None                           # a unit the ontology does not name
             current = findings.get(m.term)
             if current is None or (current.duration_value is None and duration is not None):
                 findings[m.term] = Finding(

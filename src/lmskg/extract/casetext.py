@@ -18,7 +18,7 @@ from lmskg.extract.lexicon import Analysis, Lexicon, Mention
 
 T = TypeVar("T")
 
-UNIT_LABELS = {"day": "day", "week": "week", "month": "month", "year": "year", "percent": "percent"}
+UNIT_LABELS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "percent": "percent"}
 
 
 @dataclass

@@ -79,7 +79,7 @@ def _generic() -> set[str]:
 
 def _times(p: Passage, s: Span) -> list[q.Quantity]:
     """Time quantities of the sentence, without ages, percentages and earlier points of a list ("at 6, 12 and")."""
-    found = [x for x in p.quantities(s) if x.unit != "percent"]
+    found = [x for x in p.quantities(s) if x.unit != "percent" and p.unit(x.unit) is not None]
     found += [q.Quantity(q.number(m.group(1)), "day", m.start(), m.end()) for m in POSTOP_DAY.finditer(
         p.text, s.start, s.end)]
     return sorted(found, key=lambda x: x.start)

@@ -25,13 +25,13 @@ ORDINALS = {
 MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"), start=1)}
 REGIONS = {"cervical": "C", "thoracic": "T", "dorsal": "T", "lumbar": "L", "sacral": "S"}
-UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "%": "percent",
+UNIT_WORDS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "%": "percent",
               "percent": "percent", "per cent": "percent"}
 
 _WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "a single")), key=len, reverse=True))
 _COMPOUND = rf"(?:{_WORD_NUMBER})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 NUMBER = rf"(?:\d+(?:\.\d+)?|{_COMPOUND}|several|a few|few)"
-_UNIT = r"(?:days?|weeks?|months?|years?)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 QUANTITY = re.compile(rf"(?<![\w.])({NUMBER}|an?)(?:\s*-\s*|\s+)({_UNIT})(?:'s?|\u2019s?)?(?![\w])", re.I)
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)", re.I)
 AGE = re.compile(

@@ -226,7 +226,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             taken.append((m.start(), m.end()))
     outcome_starts = {m.start for m in p.mentions(s, "outcome")}
     for x in q.quantities(text, s.start, s.end):
-        if x.value is None or not free(x.start, x.end):
+        if x.value is None or not free(x.start, x.end) or p.unit(x.unit) is None:
             continue
         before = text[max(s.start, x.start - 20):x.start]
         timed = x.unit != "percent"
