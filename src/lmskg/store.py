@@ -107,9 +107,19 @@ def open_store(home: Path, *, in_memory: bool = True) -> OxigraphStore:
             store.bulk_load(path=str(build / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
         else:
             store = ox.Store.read_only(str(build / STORE_DIR))
-    except (OSError, SyntaxError, ValueError) as exc:
+    except (OSError, SyntaxError, ValueError, RuntimeError) as exc:  # RuntimeError: the store is corrupt
         raise StoreError(f"cannot open the graph in {build} ({exc}): run `lmskg build` to rebuild it") from exc
     return OxigraphStore(store)
+
+
+def check_store(build: Path) -> None:
+    """Open the on-disk store of ``build`` once; a StoreError naming the rebuild command when it cannot be read."""
+    try:
+        store = ox.Store.read_only(str(build / STORE_DIR))
+        del store
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: "Corruption: ..."
+        raise StoreError(f"the graph store in {build} is missing or corrupt ({exc}): "
+                         "run `lmskg build` to rebuild it") from exc
 
 
 def publish(home: Path, nquads: Path) -> Path:

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from lmskg.errors import LmskgError, QueryError, StoreError
-from lmskg.store import current_build, publish
+from lmskg.store import check_store, current_build, publish
 from lmskg.web.worker import Outcome, QueryJob
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ class WorkerPool:
         self._build_target: str | None = None
         self._link = self.home / "current"
         self._closed = False
-        self.build  # noqa: B018 - fail fast with a StoreError when there is no graph
+        check_store(Path(self.build))  # fail fast with a StoreError when there is no graph or it is corrupt
         while _prestarted and len(self._all) < self.size:
             worker = _prestarted.pop(0)
             if worker.in_memory != in_memory or worker.process.poll() is not None:

@@ -80,13 +80,13 @@ def run(config: Mapping[str, Any] | None, *, host: str, port: int, processes: in
         return
     # Fail fast, in the foreground, when there is no graph: the same check create_app makes.
     from lmskg.settings import Settings
-    from lmskg.store import current_build
+    from lmskg.store import check_store, current_build
 
     env = dict(os.environ)
     for key, value in (config or {}).items():
         if key in ENV_KEYS and value is not None:
             env[ENV_KEYS[key]] = str(value)
-    current_build(Path(env.get("LMSKG_HOME", str(Settings().home))))
+    check_store(current_build(Path(env.get("LMSKG_HOME", str(Settings().home)))))
     listener = socket.create_server((host, port), backlog=2048)
     _supervise(listener, env, processes, threads, host, port)
 

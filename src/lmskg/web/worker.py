@@ -277,7 +277,7 @@ def serve(conn: Connection, in_memory: bool) -> None:
             _, build, job = message
             try:
                 outcome = evaluate(holder.use(build), job)
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:  # RuntimeError: the store is corrupt
                 outcome = Outcome("unavailable", message=f"cannot read the graph: {exc}")
             except Exception as exc:  # a bug must cost one answer, not the worker
                 print(f"lmskg worker {os.getpid()}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -298,7 +298,7 @@ def serve(conn: Connection, in_memory: bool) -> None:
         elif op == "use":  # start serving a build (and loading it in memory) before the first query
             try:
                 holder.use(message[1])
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 print(f"lmskg worker {os.getpid()}: cannot open {message[1]}: {exc}", file=sys.stderr)
         elif op == "ping":
             conn.send(("pong", os.getpid()))
