@@ -25,7 +25,8 @@ from lmskg.extract.lexicon import Mention
 NUM = q.NUMBER
 LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?(?:\s*,\s*(?:{NUM})(?:\s*%)?)*\s*,?\s*(?:and|or)\s+(?:{NUM}))"
                   rf"(?:\s*-\s*|\s+)?(%|days?|weeks?|months?|years?)(?![\w])", re.I)
-COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?(patients|cases|women|men|publications|operations|procedures)\b"
+COUNT_NOUNS = "patients|cases|women|men|publications|operations|procedures"
+COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b"
                    rf"(?:\s*\((\d+(?:\.\d+)?)\s*%\))?",
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
