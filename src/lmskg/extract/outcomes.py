@@ -55,7 +55,8 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
             if spread is not None and (spread.outcome.value, spread.value and spread.value.value) not in seen:
                 seen.add((spread.outcome.value, spread.value and spread.value.value))
                 out.append(spread)
-    return out
+    timed = {o.outcome.value for o in out if o.value is not None}
+    return [o for o in out if o.value is not None or o.outcome.value not in timed]   # "he is ambulatory" again
 
 
 def _spread(p: Passage, s: Span, times: list[q.Quantity]) -> Outcome | None:
