@@ -139,7 +139,3 @@ def _split_passage(text: str, sents: list[Span], analysis: object, key: str | No
 def _age(text: str, s: Span) -> str | None:
     found = q.ages(text, s.start, s.end)
     return None if not found else f"{found[0].value}{found[0].unit}"
-
-
-def heading_free(text: str) -> str:
-    return re.sub(r"^\W*[A-Z][A-Za-z ]{2,30}:\s*", "", text)

@@ -1,0 +1,172 @@
+"""The primary tumor of a case: its histology and the site it arose in, and a lesion when it is named primary.
+
+"uterine LMS" gives leiomyosarcoma in the uterus; "primary intracranial leiomyosarcoma arising from the torcular
+Herophili" the confluence of sinuses; "metastatic leiomyosarcoma of the spine" a histology but no primary site.
+When the case itself is silent, the publication's title and the text before the case are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lmskg.extract import context
+from lmskg.extract import quantities as q
+from lmskg.extract.casetext import Passage
+from lmskg.extract.facts import Found, Lesion, Publication, Span
+from lmskg.extract.lexicon import Mention
+from lmskg.extract.segments import CaseText
+
+ATTACH = re.compile(r"^\s*(?:,\s*)?(?:(?:arising|originating|extending|spread(?:ing)?|metastati[sz](?:ed|ing)|"
+                    r"located|situated|involving|affecting|developed|had spread)\s+)?(?:from|in|of|to|at|within|"
+                    r"into|involving)\s+(?:the\s+|both\s+|a\s+|an\s+)?(?:(?:left|right|upper|lower|mid|middle|"
+                    r"bilateral|anterior|posterior|adjacent|thoracolumbar|cervicothoracic|lumbosacral|thoracic|lumbar|cervical|sacral)"
+                    r"[- ]?\s*)*$", re.I)
+PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary|"
+                        r"levels?)[- ]?(?:sided)?\s*)*$", re.I)
+PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
+METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|metastasis from|metastases from|"
+                               r"secondary|deposits? of|spread of)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def histology_of(p: Passage, m: Mention) -> Found[str]:
+    """The histology a tumor mention names: "uterine LMS" -> leiomyosarcoma (the nested, plainer term)."""
+    nested = p.analysis.nested(m, "tumor")
+    if nested:
+        inner = min(nested, key=lambda n: n.end - n.start)
+        return p.found(inner.term, inner.start, inner.end)
+    label = p.ontology.label(m.term) or ""                             # type: ignore[attr-defined]
+    inner_terms = [x for x in p.lexicon.analyse(label).all if x.category == "tumor" and x.term != m.term]
+    if inner_terms:
+        return p.found(min(inner_terms, key=lambda n: n.end - n.start).term, m.start, m.end)
+    return p.found(m.term, m.start, m.end)
+
+
+def site_of(p: Passage, m: Mention, sentence: Span) -> tuple[Found[str] | None, bool]:
+    """The site a tumor mention is said to arise in, and whether it was written after the tumor ("of the X")."""
+    after = [a for a in p.mentions(sentence, "anatomy") if a.start >= m.end]
+    for a in after[:1]:
+        if ATTACH.match(p.text[m.end:a.start]) and not is_level_token(p, a):
+            return p.found(a.term, a.start, a.end), True
+    nested = p.analysis.nested(m, "anatomy")
+    if nested:
+        core = [t for t in p.analysis.nested(m, "tumor")]
+        later = [a for a in nested if core and a.start >= max(t.end for t in core)]
+        a = later[0] if later else nested[-1]         # "primary osseous LMS of the spine": the spine, not bone
+        return p.found(a.term, a.start, a.end), bool(later)
+    before = [a for a in p.mentions(sentence, "anatomy") if a.end <= m.start]
+    if before and PRE_ATTACH.match(p.text[before[-1].end:m.start]) and not is_level_token(p, before[-1]):
+        a = before[-1]
+        return p.found(a.term, a.start, a.end), False
+    label = p.ontology.label(m.term) or ""                             # type: ignore[attr-defined]
+    inner = [x for x in p.lexicon.analyse(label).all if x.category == "anatomy"]
+    if inner:
+        return p.found(inner[0].term, m.start, m.end), False
+    return None, False
+
+
+def is_level_token(p: Passage, m: Mention) -> bool:
+    return p.is_vertebra(m.term)
+
+
+def _metastatic_context(p: Passage, m: Mention) -> bool:
+    lo = max(0, m.start - 60)
+    if METASTATIC_BEFORE.search(p.text[lo:m.start]):
+        return True
+    return "metasta" in (p.ontology.label(m.term) or "").lower()       # type: ignore[attr-defined]
+
+
+def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str] | None, list[Lesion]]:
+    histology = site = None
+    lesions: list[Lesion] = []
+    role = p.lexicon.lookup("role", "primary")
+    for s in sents:
+        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+            continue
+        for m in p.mentions(s, "tumor"):
+            if context.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
+                continue
+            if metastatic_class(p, m.term):
+                inner = _plain_histology(p, m)            # "metastatic leiomyosarcoma": leiomyosarcoma, no site
+                if histology is None and inner is not None:
+                    histology = inner
+                continue
+            h = histology_of(p, m)
+            if histology is None:
+                histology = h
+            found, post = site_of(p, m, s)
+            if found is None:
+                continue
+            explicit = PRIMARY.search(p.text, max(s.start, m.start - 40), m.end) is not None
+            if post and _metastatic_context(p, m) and not explicit:
+                continue                                  # "metastatic LMS of the spine": the spine is not primary
+            if site is None:
+                site = found
+                histology = h
+            if explicit and role and not context.historical(p.text, m.start, m.end, s.start, s.end):
+                lesions.append(Lesion(p.found(role, m.start, m.end), (found,), h))
+    return histology, site, lesions
+
+
+def _plain_histology(p: Passage, m: Mention) -> Found[str] | None:
+    """The histology inside a metastasis name ("metastatic LMS", "brain metastases of LMS" gives none)."""
+    inner = [n for n in p.analysis.nested(m, "tumor") if not metastatic_class(p, n.term) and not _generic(n.term)]
+    if not inner:
+        return None
+    n = min(inner, key=lambda x: x.end - x.start)
+    return p.found(n.term, n.start, n.end)
+
+
+def metastatic_class(p: Passage, term: str) -> bool:
+    from lmskg.vocab import LMSKG
+
+    return p.ontology.is_a(term, str(LMSKG.MetastaticMalignantNeoplasm))   # type: ignore[attr-defined]
+
+
+def _generic(term: str) -> bool:
+    """"Neoplasm", "malignant tumor", "metastatic malignant neoplasm": no histology."""
+    from lmskg.vocab import LMSKG
+
+    return term in {str(LMSKG.Neoplasm), str(LMSKG.MalignantNeoplasm), str(LMSKG.MetastaticMalignantNeoplasm),
+                    str(LMSKG.RecurrentMalignantNeoplasm)}
+
+
+def primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publication]
+                      ) -> tuple[Found[str] | None, Found[str] | None]:
+    """Histology and site from the publication's title and the passage before the case, when the case is silent."""
+    spans: list[Span] = []
+    pub = next((x for x in publications if x.key == case.publication), None)
+    if pub is not None and pub.title is not None:
+        spans.append(pub.title.span)
+    spans.extend(case.intro)
+    histology = site = None
+    for s in spans:
+        analysis = p.lexicon.analyse(p.text[s.start:s.end], s.start)
+        sub = Passage(p.doc, p.ontology, p.lexicon, analysis, [s])
+        for m in analysis.within(s.start, s.end, "tumor"):
+            if _generic(m.term):
+                continue
+            if metastatic_class(p, m.term):
+                inner = _plain_histology(sub, m)
+                if histology is None and inner is not None:
+                    histology = inner
+                continue
+            if histology is None:
+                histology = histology_of(sub, m)
+            found, post = site_of(sub, m, s)
+            if found is None or (post and _metastatic_context(sub, m)
+                                 and not PRIMARY.search(p.text, max(s.start, m.start - 40), m.end)):
+                continue
+            in_title = pub is not None and pub.title is not None and s == pub.title.span
+            if post and not in_title and not PRIMARY.search(p.text, max(s.start, m.start - 40), m.end):
+                continue                            # "arising in the X" outside the case: a general statement
+            if site is None:
+                site = found
+                histology = histology_of(sub, m)
+        if site is not None:
+            break
+    return histology, site
+
+
+# -- lesions -----------------------------------------------------------------------------------------------
+
