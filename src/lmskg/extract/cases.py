@@ -81,8 +81,6 @@ def _patient(p: Passage, sents: list[Span]) -> Patient:
     return Patient(age=age, age_unit=unit, sex=sex)
 
 
-# -- the primary tumor -------------------------------------------------------------------------------------
-
 # -- findings, conditions, history -------------------------------------------------------------------------
 
 def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[str]]]:

@@ -166,7 +166,3 @@ def primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publicat
         if site is not None:
             break
     return histology, site
-
-
-# -- lesions -----------------------------------------------------------------------------------------------
-
