@@ -44,6 +44,13 @@ class Passage:
     def mentions(self, sentence: Span, category: str | None = None) -> list[Mention]:
         return self.analysis.within(sentence.start, sentence.end, category)
 
+    def label(self, term: str) -> str:
+        """The term's rdfs:label, or "" for a term without one."""
+        try:
+            return str(self.ontology.label(term))                     # type: ignore[attr-defined]
+        except KeyError:
+            return ""
+
     def unit(self, name: str) -> str | None:
         """The unit individual labelled ``name`` ("week", "percent")."""
         return self.lexicon.lookup("unit", UNIT_LABELS.get(name, name))

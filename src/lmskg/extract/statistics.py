@@ -152,7 +152,7 @@ def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int,
             continue
         a = before[-1]
         histology = next(iter(p.mentions(s, "tumor")), None)
-        base = p.ontology.label(histology.term) if histology else "leiomyosarcoma"   # type: ignore[attr-defined]
+        base = p.label(histology.term) if histology else "leiomyosarcoma"
         term = p.lexicon.lookup("tumor", f"{a.text} {base}") or p.lexicon.lookup("tumor", f"{a.text} leiomyosarcoma")
         if term:
             out[v.start] = p.found(term, a.start, a.end)
@@ -324,7 +324,7 @@ def _timed(p: Passage, v: _Value, measure: Found[str]) -> Found[str]:
     """A time given for an event ("repeat surgery at a mean of 10.2 months") measures the time to it."""
     if v.unit not in ("day", "week", "month", "year"):
         return measure
-    label = p.ontology.label(measure.value)                                   # type: ignore[attr-defined]
+    label = p.label(measure.value)
     if "time" in label or "survival" in label:
         return measure
     timed = p.lexicon.lookup("outcome", f"time to {label}")

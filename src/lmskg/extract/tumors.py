@@ -35,7 +35,7 @@ def histology_of(p: Passage, m: Mention) -> Found[str]:
     if nested:
         inner = min(nested, key=lambda n: n.end - n.start)
         return p.found(inner.term, inner.start, inner.end)
-    label = p.ontology.label(m.term) or ""                             # type: ignore[attr-defined]
+    label = p.label(m.term)
     inner_terms = [x for x in p.lexicon.analyse(label).all if x.category == "tumor" and x.term != m.term]
     if inner_terms:
         return p.found(min(inner_terms, key=lambda n: n.end - n.start).term, m.start, m.end)
@@ -58,7 +58,7 @@ def site_of(p: Passage, m: Mention, sentence: Span) -> tuple[Found[str] | None, 
     if before and PRE_ATTACH.match(p.text[before[-1].end:m.start]) and not is_level_token(p, before[-1]):
         a = before[-1]
         return p.found(a.term, a.start, a.end), False
-    label = p.ontology.label(m.term) or ""                             # type: ignore[attr-defined]
+    label = p.label(m.term)
     inner = [x for x in p.lexicon.analyse(label).all if x.category == "anatomy"]
     if inner:
         return p.found(inner[0].term, m.start, m.end), False
@@ -73,7 +73,7 @@ def _metastatic_context(p: Passage, m: Mention) -> bool:
     lo = max(0, m.start - 60)
     if METASTATIC_BEFORE.search(p.text[lo:m.start]):
         return True
-    return "metasta" in (p.ontology.label(m.term) or "").lower()       # type: ignore[attr-defined]
+    return "metasta" in (p.label(m.term)).lower()
 
 
 def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str] | None, list[Lesion]]:
