@@ -8,6 +8,7 @@ is traced to the characters it was read from (an ``rdf:Statement`` with ``prov:w
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -25,7 +26,7 @@ from rdflib.term import Node
 
 from lmskg.documents import READERS, read_document
 from lmskg.documents.model import Document
-from lmskg.errors import DocumentError, ExtractionError, LmskgError, OntologyError
+from lmskg.errors import DocumentError, ExtractionError, LmskgError, OntologyError, StoreError
 from lmskg.extract.facts import Case, CohortStatistic, Extraction, Found, Publication, Span
 from lmskg.extract.sentences import sentences
 from lmskg.settings import DEFAULT_BASE, Settings
@@ -440,18 +441,22 @@ def _progress(total: int, wanted: bool) -> object | None:
 
 def write_and_publish(home: Path, lines: Iterable[str]) -> tuple[Path, int]:
     """Write the sorted lines to a temporary file in ``home`` and publish it; the previous build stays current
-    until the new one is complete."""
-    home.mkdir(parents=True, exist_ok=True)
+    until the new one is complete. An unwritable or full ``home`` is a StoreError, never a traceback."""
     tmp = home / f".graph-{os.getpid()}.nq.tmp"
     count = 0
     try:
+        home.mkdir(parents=True, exist_ok=True)
         with tmp.open("w", encoding="utf-8", newline="\n") as f:
             for line in sorted(set(lines)):
                 f.write(line)
                 count += 1
         build = publish(home, tmp)
+    except OSError as exc:
+        raise StoreError(f"cannot write the graph to {home}: {exc.strerror or exc}; "
+                         "the previous graph is unchanged") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return build / GRAPH_FILE, count
 
 

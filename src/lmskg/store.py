@@ -129,8 +129,10 @@ def publish(home: Path, nquads: Path) -> Path:
     does ``current`` switch to it, in one atomic rename. Older builds beyond the last few are removed.
     """
     builds = home / "builds"
+    staging: Path | None = None
     try:
         builds.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(builds)  # space left by a build that was killed (it may be what filled the disk)
         build_id = _digest(nquads)
         final = builds / build_id
         if not (final / GRAPH_FILE).is_file():
@@ -145,10 +147,13 @@ def publish(home: Path, nquads: Path) -> Path:
             _fsync_tree(staging)
             shutil.rmtree(final, ignore_errors=True)
             staging.rename(final)
+            staging = None
         _point(home / "current", Path("builds") / build_id)
         _prune(builds, keep={build_id})
-    except OSError as exc:
-        raise StoreError(f"cannot write the graph to {home}: {exc.strerror or exc}") from exc
+    except (OSError, RuntimeError) as exc:  # RuntimeError: the engine's own I/O errors
+        if staging is not None:  # never leave a half-written build behind (on a full disk it keeps it full)
+            shutil.rmtree(staging, ignore_errors=True)
+        raise StoreError(f"cannot write the graph to {home}: {getattr(exc, 'strerror', None) or exc}") from exc
     return final
 
 
@@ -189,10 +194,20 @@ def _prune(builds: Path, keep: set[str]) -> None:
     for old in complete[KEEP_BUILDS:]:
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
+    _remove_stale_staging(builds)
+
+
+def _remove_stale_staging(builds: Path) -> None:
+    """Remove what builds killed midway left: their staging folders and temporary N-Quads files."""
     for stale in builds.glob(".staging-*"):
         pid = stale.name.split("-")[1]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(stale, ignore_errors=True)
+    for stale in builds.parent.glob(".graph-*.nq.tmp"):  # written by lmskg.build.write_and_publish
+        pid = stale.name[len(".graph-"):-len(".nq.tmp")]
+        if pid.isdigit() and not _alive(int(pid)):
+            with suppress(OSError):
+                stale.unlink()
 
 
 def _alive(pid: int) -> bool:
