@@ -5,7 +5,7 @@ LMSKG := $(VENV)/bin/lmskg
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test test-fast lint release bench bench-quick clean
+.PHONY: help setup build serve test test-fast lint release bench bench-quick reliability clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ test: setup  ## install what the tests need (Java, Chromium) and run the whole s
 
 test-fast: setup  ## the fast run: no reasoner, live servers or browser
 	$(VENV)/bin/pytest -m "not slow and not browser" $(PYTEST_ARGS)
+
+reliability: setup  ## the long reliability runs (fuzz, load, limits, faults, security): benchmarks/RELIABILITY.md
+	$(PY) -m benchmarks.reliability $(CHECKS)
 
 lint: setup  ## ruff
 	$(VENV)/bin/ruff check .
