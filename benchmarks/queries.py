@@ -74,9 +74,8 @@ GROUP BY ?region""", False),
   OPTIONAL { ?ev lmskg:sentence ?sentence } }""", False),
 ]
 
-PARAMS_QUERY = PREFIXES + """SELECT ?pmid ?case ?pub WHERE {
-  ?case a lmskg:PatientCase ; lmskg:describedIn ?pub . ?pub bibo:pmid ?pmid }
-ORDER BY ?pmid"""
+PMIDS_QUERY = PREFIXES + """SELECT ?pmid ?pub WHERE { ?pub bibo:pmid ?pmid } ORDER BY ?pmid"""
+CASES_QUERY = PREFIXES + """SELECT ?case WHERE { ?case a lmskg:PatientCase } ORDER BY ?case"""
 
 
 def build(params: dict[str, str], shipped: Path | None = None) -> list[Query]:

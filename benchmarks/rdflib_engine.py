@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +26,7 @@ def main() -> None:
     parser.add_argument("queries")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--budget", type=float, default=20.0)
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds one run of a query may take")
     args = parser.parse_args()
     queries = json.loads(Path(args.queries).read_text(encoding="utf-8"))
     t0 = time.perf_counter()
@@ -33,21 +36,33 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {"load_s": load_s, "triples": len(ds), "rss_mb": rss_mb, "queries": {}}
     for name, text in queries.items():
-        times, rows, error = [], None, None
-        deadline = time.monotonic() + args.budget
-        try:
-            for _ in range(args.reps):
-                t = time.perf_counter()
-                result = ds.query(text)
-                rows = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(list(result))
-                times.append((time.perf_counter() - t) * 1000)
-                if time.monotonic() > deadline:
-                    break
-        except Exception as exc:  # report any engine failure as that query's error, keep going
-            error = f"{type(exc).__name__}: {exc}"[:120]
-        out["queries"][name] = {"median_ms": statistics.median(times) if times else None, "rows": rows,
-                                "runs": len(times), "error": error}
-    print(json.dumps(out))
+        record = {"median_ms": None, "rows": None, "runs": 0, "error": None}
+        times: list[float] = []
+
+        def run(text: str = text, record: dict = record, times: list[float] = times) -> None:
+            deadline = time.monotonic() + args.budget
+            try:
+                for _ in range(args.reps):
+                    t = time.perf_counter()
+                    result = ds.query(text)
+                    rows = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(list(result))
+                    times.append((time.perf_counter() - t) * 1000)
+                    record["rows"] = rows
+                    if time.monotonic() > deadline:
+                        break
+            except Exception as exc:  # report any engine failure as that query's error, keep going
+                record["error"] = f"{type(exc).__name__}: {exc}"[:120]
+
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        worker.join(args.timeout + args.budget)
+        if worker.is_alive():  # rdflib cannot be interrupted: report what is done and which query is stuck
+            out["stuck"] = name
+            break
+        record.update(median_ms=statistics.median(times) if times else None, runs=len(times))
+        out["queries"][name] = record
+    print(json.dumps(out), flush=True)
+    os._exit(0)  # a stuck query's thread must not keep the process alive
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 CALIBRATION_DOCS = 60
+CALIBRATION_BUILD: dict[str, float] = {}
 
 
 class Bounds:
@@ -41,13 +42,14 @@ class Bounds:
         self.reps = 5 if quick else 9
         self.query_budget = 5.0 if quick else 15.0
         self.slow_reps = 3                       # rdflib: few runs, a hard budget per query
-        self.slow_budget = 10.0 if quick else 25.0
+        self.slow_budget = 10.0 if quick else 15.0
         self.mixed_s = 5.0 if quick else 20.0
         self.mixed_max = 20_000
         self.wrk_s = 3 if quick else 10
         self.start_timeout = 900.0
         self.timeout = 60.0                      # per request
         self.slow_timeout = 30.0 if quick else 60.0
+        self.slow_all_queries_up_to = 200_000     # larger graphs: rdflib runs the mix without queries/*.rq
         self.warmup_s = 10.0 if quick else 20.0
 
 
@@ -122,26 +124,40 @@ def graph_figures(home: Path) -> tuple[dict[str, float], ox.Store]:
 
 
 def pick_params(store: ox.Store) -> tuple[dict[str, str], list[str]]:
-    rows = list(store.query(queries.PARAMS_QUERY, use_default_graph_as_union=True))
-    if not rows:
-        raise RuntimeError("the graph has no case described in a publication with a PMID")
-    middle = rows[len(rows) // 2]
-    params = {"pmid": middle["pmid"].value, "case": middle["case"].value, "pub": middle["pub"].value}
-    pmids = sorted({r["pmid"].value for r in rows})
+    """A PMID, a publication and a case from the middle of the graph, and up to 500 PMIDs for wrk."""
+    pubs = list(store.query(queries.PMIDS_QUERY, use_default_graph_as_union=True))
+    cases = list(store.query(queries.CASES_QUERY, use_default_graph_as_union=True))
+    if not pubs or not cases:
+        raise RuntimeError("the graph has no publication with a PMID or no case")
+    middle = pubs[len(pubs) // 2]
+    params = {"pmid": middle["pmid"].value, "pub": middle["pub"].value, "case": cases[len(cases) // 2]["case"].value}
+    pmids = sorted({r["pmid"].value for r in pubs})
     step = max(1, len(pmids) // 500)
     return params, pmids[::step][:500]
 
 
 def measure_peer(peer: peers.Peer, mix: list[queries.Query], pmids: list[str], b: Bounds, *, slow: bool,
-                 ready: float | None = None) -> dict:
+                 size: int, ready: float | None = None) -> dict:
     """Latency, throughput and memory of a running peer."""
     out: dict = {"startup_s": ready}
     pss, rss = peer.memory()
     out["memory_ready_mb"] = {"pss": pss, "rss": rss}
     reps, budget = (b.slow_reps, b.slow_budget) if slow else (b.reps, b.query_budget)
     timeout = b.slow_timeout if slow else b.timeout
-    timings = driver.latencies(peer.url, mix, reps, budget, timeout)
+    if slow and size > b.slow_all_queries_up_to:  # bound the slow peers: the mix without queries/*.rq
+        mix = [q for q in mix if not q.name.startswith("rq:")]
+    timings = []
+    for query in mix:  # one at a time: a peer that cannot cancel a query is restarted after a timeout
+        timing = driver.latencies(peer.url, [query], reps, budget, timeout)[0]
+        timings.append(timing)
+        if timing.error and not timing.error.startswith("HTTP"):
+            log(f"  {peer.name}: {query.name} failed ({timing.error}); restarting {peer.name}")
+            peer.stop()
+            peer.start(b.start_timeout)
     out["latency"] = [asdict(t) | {"median": t.median} for t in timings]
+    failed = {t.name for t in timings if t.error}
+    out["mixed_excluded"] = sorted(failed)
+    mix = [q for q in mix if q.name not in failed]  # the mixed runs use the queries this peer can answer
     for clients in (1, 8):
         result = driver.mixed(peer.url, mix, clients, b.mixed_s, b.mixed_max, timeout)
         out[f"mixed_{clients}"] = asdict(result) | {"rps": result.rps}
@@ -170,9 +186,9 @@ def warmup_curve(peer: peers.Peer, query: queries.Query, seconds: float) -> list
     return curve
 
 
-def run_size(label: str, target: int, calibration: tuple[float, int], args: argparse.Namespace, b: Bounds) -> dict:
-    per_doc, fixed = calibration
-    n_docs = max(3, round((target - fixed) / per_doc))
+def run_size(label: str, target: int, calibration: tuple[list[int], int], args: argparse.Namespace,
+             b: Bounds) -> dict:
+    n_docs = documents_for(target, calibration)
     log(f"{label}: {n_docs} documents ({args.graph_from})")
     home, build = make_graph(args.graph_from, n_docs, args.seed, label)
     graph, store = graph_figures(home)
@@ -214,7 +230,7 @@ def run_size(label: str, target: int, calibration: tuple[float, int], args: argp
             if name == "lmskg":
                 core = next(q for q in mix if q.name == "optional_heavy")
                 extra["warmup"] = warmup_curve(peer, core, b.warmup_s)
-            result["peers"][name] = measure_peer(peer, mix, pmids, b, slow=slow, ready=ready) | extra
+            result["peers"][name] = measure_peer(peer, mix, pmids, b, slow=slow, size=target, ready=ready) | extra
         except (RuntimeError, TimeoutError, OSError) as exc:
             result["peers"][name] = {"error": str(exc)[:300]}
             log(f"{label}: {name} failed: {exc}")
@@ -222,7 +238,10 @@ def run_size(label: str, target: int, calibration: tuple[float, int], args: argp
             peer.stop()
     if "rdflib" in wanted:
         log(f"{label}: rdflib in process")
-        result["rdflib"] = rdflib_inprocess(current / "graph.nq", mix, b, label)
+        slow = result["peers"].get("rdflib-endpoint", {}).get("latency", [])
+        skip = {t["name"]: t["error"] for t in slow if t.get("error") and not t["error"].startswith("HTTP")}
+        own = [q for q in mix if target <= b.slow_all_queries_up_to or not q.name.startswith("rq:")]
+        result["rdflib"] = rdflib_inprocess(current / "graph.nq", own, b, label, skip)
     return result
 
 
@@ -232,27 +251,54 @@ def serve_available() -> bool:
     return proc.returncode == 0 and "not available" not in proc.stdout + proc.stderr
 
 
-def rdflib_inprocess(graph: Path, mix: list[queries.Query], b: Bounds, label: str) -> dict:
-    qfile = WORK / f"queries-{label}.json"
-    qfile.write_text(json.dumps({q.name: q.text for q in mix}))
-    try:
-        proc = subprocess.run([sys.executable, "-m", "benchmarks.rdflib_engine", str(graph), str(qfile),
-                               "--reps", str(b.slow_reps), "--budget", str(b.slow_budget)],
-                              capture_output=True, text=True, timeout=b.start_timeout + 40 * b.slow_budget,
-                              cwd=ROOT, check=False)
-    except subprocess.TimeoutExpired:
-        return {"error": "ran past its time limit"}
-    if proc.returncode != 0:
-        return {"error": proc.stderr[-300:]}
-    return json.loads(proc.stdout)
+def rdflib_inprocess(graph: Path, mix: list[queries.Query], b: Bounds, label: str, skip: dict[str, str]) -> dict:
+    """rdflib in a child process; a query past its time ends the child, which is rerun without that query."""
+    skip = dict(skip)
+    for _ in range(4):
+        qfile = WORK / f"queries-{label}.json"
+        qfile.write_text(json.dumps({q.name: q.text for q in mix if q.name not in skip}))
+        try:
+            proc = subprocess.run([sys.executable, "-m", "benchmarks.rdflib_engine", str(graph), str(qfile),
+                                   "--reps", str(b.slow_reps), "--budget", str(b.slow_budget),
+                                   "--timeout", str(b.slow_timeout)],
+                                  capture_output=True, text=True, timeout=b.start_timeout + 40 * b.slow_budget,
+                                  cwd=ROOT, check=False)
+        except subprocess.TimeoutExpired:
+            return {"error": "ran past its time limit"}
+        if proc.returncode != 0:
+            return {"error": proc.stderr[-300:]}
+        out = json.loads(proc.stdout)
+        stuck = out.pop("stuck", None)
+        if stuck is None:
+            for name, error in skip.items():
+                out["queries"][name] = {"median_ms": None, "rows": None, "runs": 0, "error": error}
+            return out
+        skip[stuck] = f"TimeoutError (> {b.slow_timeout:.0f} s)"
+    return {"error": "too many queries ran past their time"}
 
 
-def calibrate(args: argparse.Namespace) -> tuple[float, int]:
-    """Triples per document of this generator through this pipeline, and the fixed part (the ontology)."""
-    home, _ = make_graph(args.graph_from, CALIBRATION_DOCS, args.seed, "calibration")
-    figures, _ = graph_figures(home)
-    fixed = figures["ontology_quads"]
-    return (figures["quads"] - fixed) / CALIBRATION_DOCS, fixed
+def calibrate(args: argparse.Namespace) -> tuple[list[int], int]:
+    """Quads of each of the first documents through this pipeline, and the fixed part (the ontology)."""
+    home, build = make_graph(args.graph_from, CALIBRATION_DOCS, args.seed, "calibration")
+    figures, store = graph_figures(home)
+    CALIBRATION_BUILD.update(build, quads=figures["quads"])
+    counts = dict.fromkeys(range(CALIBRATION_DOCS), 0)
+    for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+        tail = row["g"].value.rsplit("-", 1)[-1]
+        if tail.isdigit() and int(tail) in counts:
+            counts[int(tail)] = int(row["n"].value)
+    return [counts[i] for i in range(CALIBRATION_DOCS)], figures["ontology_quads"]
+
+
+def documents_for(target: int, calibration: tuple[list[int], int]) -> int:
+    """How many documents of the corpus make about ``target`` quads (beyond the calibration: its average)."""
+    counts, total = calibration
+    average = sum(counts) / len(counts)
+    n = 0
+    while total < target:
+        total += counts[n] if n < len(counts) else average
+        n += 1
+    return max(n, 3)
 
 
 def machine() -> dict[str, str]:
@@ -264,7 +310,8 @@ def machine() -> dict[str, str]:
     def version(cmd: list[str]) -> str:
         try:
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=20, check=False)
-            return (out.stdout + out.stderr).strip().splitlines()[0][:80]
+            lines = (out.stdout + out.stderr).strip().splitlines()
+            return next((line for line in lines if "Version" in line), lines[0])[:80]
         except (OSError, IndexError, subprocess.TimeoutExpired):
             return "not installed"
 
@@ -310,9 +357,10 @@ def main(argv: list[str] | None = None) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     info = machine()
     calibration = calibrate(args)
-    per_doc = calibration[0]
+    per_doc = sum(calibration[0]) / len(calibration[0])
     log(f"{per_doc:.0f} triples per document ({args.graph_from}), {calibration[1]} in the ontology")
     results = {"machine": info, "graph_from": args.graph_from, "seed": args.seed, "per_doc": per_doc,
+               "calibration_build": CALIBRATION_BUILD,
                "quick": args.quick, "sizes": []}
     raw = WORK / "results.json"
     for label in args.sizes.split(","):
