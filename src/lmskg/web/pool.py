@@ -70,13 +70,22 @@ class _Worker:
         self.conn = Connection(os.dup(parent.fileno()))
         parent.close()
 
-    def kill(self) -> None:
+    def kill(self, *, wait: bool = True) -> None:
+        """Stop the process; without ``wait`` it is reaped in the background (a worker holding gigabytes can
+        take a second to exit, which must not delay the answer to the query that timed out)."""
         with contextlib.suppress(OSError):
             self.conn.close()
         with contextlib.suppress(OSError):
             self.process.kill()
+        if wait:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
+        else:
+            threading.Thread(target=self._reap, name=f"lmskg-reap-{self.pid}", daemon=True).start()
+
+    def _reap(self) -> None:
         with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+            self.process.wait(timeout=60)
 
     @property
     def pid(self) -> int:
@@ -156,7 +165,7 @@ class WorkerPool:
             worker.conn.send(("use", self.build))
 
     def _retire(self, worker: _Worker) -> None:
-        worker.kill()
+        worker.kill(wait=False)
         with self._lock:
             self._all.discard(worker)
         if not self._closed:
