@@ -23,6 +23,10 @@ HEADERS = ("Content-Type", "Vary", "Access-Control-Allow-Origin", "X-Content-Typ
     ("GET", {"query_string": {"query": LABELS}, "headers": {"Accept": "image/png"}}),
     ("POST", {"data": LABELS, "content_type": "application/sparql-query"}),
     ("POST", {"data": "ASK {", "content_type": "application/sparql-query"}),
+    ("POST", {"data": {"query": LABELS}}),
+    ("POST", {"data": {"query": LABELS, "format": "tsv"}}),
+    ("POST", {"data": {"query": 'SELECT ?x { BIND("a+b %25 c" AS ?x) }'}}),
+    ("POST", {"data": {"query": LABELS}, "query_string": {"default-graph-uri": "https://w3id.org/lmskg/graph/doc"}}),
 ])
 def test_fast_path_and_view_agree(app, method: str, kwargs: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert isinstance(app.wsgi_app, FastPath)
@@ -45,11 +49,12 @@ def test_other_requests_go_to_flask(app, monkeypatch) -> None:  # type: ignore[n
     monkeypatch.setattr(app.wsgi_app, "next", spy)
     client = Client(app.wsgi_app, Response)
     assert client.get("/sparql", query_string={"query": LABELS}).status_code == 200
-    assert answered == []  # served by the fast path
+    assert client.post("/sparql", data={"query": LABELS}).status_code == 200
+    assert answered == []  # served by the fast path, form POSTs too
     client.get("/sparql")  # the service description
     client.get("/sparql", query_string={"query": "SELECT * FROM <http://x> { ?s ?p ?o }"})
     client.get("/sparql", query_string={"query": LABELS, "update": "x"})
-    client.post("/sparql", data={"query": LABELS})
+    client.post("/sparql", data={"query": LABELS, "extra": "1"})
     direct = client.post("/sparql", data="SELECT * { SERVICE <http://x> {} }", content_type="application/sparql-query")
     assert direct.status_code == 400 and b"SERVICE" in direct.data  # Flask still reads the body
     client.get("/term/Leiomyosarcoma")

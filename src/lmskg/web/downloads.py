@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, send_file
 
-from lmskg.commands.export import export_file
+from lmskg.errors import StoreError
 from lmskg.web.common import pool
 from lmskg.web.errors import NotFound
 
@@ -57,8 +59,24 @@ def _cached_dump(name: str) -> Path:
         lock = _locks.setdefault(str(target), threading.Lock())
     with lock:
         if not target.is_file():
-            export_file(Path(current_app.config["HOME"]), fmt, target)
+            _export_in_subprocess(Path(current_app.config["HOME"]), fmt, target)
     return target
+
+
+EXPORT = "import sys; from pathlib import Path; from lmskg.commands.export import export_file; " \
+         "export_file(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]))"
+
+
+def _export_in_subprocess(home: Path, fmt: str, target: Path) -> None:
+    """Write a dump in a fresh process: server processes are forked and must not open RocksDB themselves."""
+    try:
+        done = subprocess.run([sys.executable, "-c", EXPORT, str(home), fmt, str(target)], capture_output=True,
+                              text=True, timeout=3600, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as exc:
+        raise StoreError(f"writing {target.name} took too long") from exc
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise StoreError(f"cannot write {target.name}: {last}")
 
 
 @bp.route("/download/<name>", methods=["GET", "HEAD"])

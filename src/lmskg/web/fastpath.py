@@ -1,8 +1,8 @@
-"""A WSGI fast path for the commonest request, a SPARQL query by GET or direct POST to /sparql.
+"""A WSGI fast path for the commonest request, a SPARQL query by GET, form POST or direct POST to /sparql.
 
 It applies the same rules as the Flask view (:func:`lmskg.web.sparql.answer`) without Flask's request and
 routing machinery, which costs more than a small query itself. Anything unusual (another path or method, an
-update, a form, a query naming FROM, SERVICE or LOAD, an odd body) goes to the Flask app unchanged.
+update, a query naming FROM, SERVICE or LOAD, an odd body or parameter) goes to the Flask app unchanged.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from lmskg.errors import LmskgError
 from lmskg.web.app import COMMON_HEADERS, error_parts
-from lmskg.web.sparql import QUERY_TYPE, answer, checked
+from lmskg.web.sparql import FORM, QUERY_TYPE, answer, checked
 
 PATHS = ("/sparql", "/sparql/")
 PARAMS = frozenset(("query", "default-graph-uri", "named-graph-uri", "format", "output"))
@@ -68,10 +68,28 @@ class FastPath:
             return (queries[0], pairs) if len(queries) == 1 else None
         if method != "POST" or any(key == "query" for key, _ in pairs):
             return None
-        content_type = environ.get("CONTENT_TYPE", "")
-        media_type, _, parameters = content_type.partition(";")
-        if media_type.strip().lower() != QUERY_TYPE or parameters.strip():
+        media_type, _, parameters = environ.get("CONTENT_TYPE", "").partition(";")
+        media_type = media_type.strip().lower()
+        charset = parameters.strip().lower()
+        if media_type not in (QUERY_TYPE, FORM) or charset not in ("", "charset=utf-8", "charset=utf8"):
             return None
+        data = self._body(environ)
+        if data is None:
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if media_type == QUERY_TYPE:
+            return text, pairs
+        form = parse_qsl(text, keep_blank_values=True)
+        if any(key not in PARAMS for key, _ in form):
+            return None
+        queries = [value for key, value in form if key == "query"]
+        return (queries[0], [*pairs, *form]) if len(queries) == 1 else None
+
+    def _body(self, environ: dict[str, Any]) -> bytes | None:
+        """The request body when its length is declared and allowed; kept readable for whoever answers."""
         try:
             length = int(environ.get("CONTENT_LENGTH") or -1)
         except ValueError:
@@ -79,13 +97,8 @@ class FastPath:
         if length < 0 or length > self.max_body:
             return None
         data = environ["wsgi.input"].read(length)
-        environ["wsgi.input"] = io.BytesIO(data)  # whoever answers instead can still read the body
-        if len(data) != length:
-            return None
-        try:
-            return data.decode("utf-8"), pairs
-        except UnicodeDecodeError:
-            return None
+        environ["wsgi.input"] = io.BytesIO(data)
+        return data if len(data) == length else None
 
 
 def _base_url(environ: dict[str, Any]) -> str:

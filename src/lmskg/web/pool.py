@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from lmskg.errors import LmskgError, QueryError, StoreError
-from lmskg.store import check_store, current_build, publish
+from lmskg.store import check_store, current_build
 from lmskg.web.worker import Outcome, QueryJob
 
 log = logging.getLogger(__name__)
@@ -206,11 +206,12 @@ class WorkerPool:
     def update(self, sparql: str, *, base_iri: str | None = None, timeout: float | None = None) -> Path:
         """Apply a SPARQL Update and publish the result as the new current build; return its folder.
 
-        Updates are serialized. The update runs on a fresh in-memory copy of the current build in a worker;
-        the result is published through :func:`lmskg.store.publish` (a new build folder swapped in by one
-        atomic rename), so a failed update leaves the served graph untouched.
+        Updates are serialized, across server processes too. The update runs on a fresh in-memory copy of the
+        current build in a worker, which publishes the result through :func:`lmskg.store.publish` (a new build
+        folder swapped in by one atomic rename), so a failed update leaves the served graph untouched. An update
+        may take at least five minutes (publishing writes the whole graph to disk).
         """
-        limit = self.timeout if timeout is None else timeout
+        limit = max(self.timeout, 300.0) if timeout is None else timeout
         with self._update_lock, _file_lock(self.home / ".update.lock"):
             started = time.monotonic()
             worker = self._acquire(limit)
@@ -219,18 +220,18 @@ class WorkerPool:
             output = Path(name)
             try:
                 build = str(current_build(self.home))
-                worker.conn.send(("update", build, sparql, base_iri, str(output)))
+                worker.conn.send(("update", str(self.home), build, sparql, base_iri, str(output)))
                 remaining = max(limit - (time.monotonic() - started), 0.001)
                 if not worker.conn.poll(remaining):
                     self._retire(worker)
                     raise QueryTimeout(f"the update did not finish within {limit:g} seconds and was not applied")
-                status, _size, message = worker.conn.recv()
+                status, published, message = worker.conn.recv()
                 self._idle.put(worker)
                 if status == "syntax":
                     raise QueryError(message)
                 if status != "ok":
                     raise StoreError(f"the update could not be applied: {message}")
-                folder = publish(self.home, output)
+                folder = Path(published)
             except (EOFError, OSError) as exc:
                 self._retire(worker)
                 raise StoreError("the update stopped its worker unexpectedly; nothing was changed") from exc

@@ -57,8 +57,9 @@ def graph_names() -> list[str]:
     """The named graphs of the build being served."""
 
     def compute() -> list[str]:
-        store = ox.Store.read_only(str(Path(pool().build) / "store"))
-        return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        # Asked of a worker: server processes are forked and must not open RocksDB stores themselves.
+        rows = select("SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+        return [r["g"]["value"] for r in rows if r.get("g", {}).get("type") == "uri"]
 
     return _cached("graphs", compute)
 

@@ -285,16 +285,20 @@ def serve(conn: Connection, in_memory: bool) -> None:
             conn.send((outcome.kind, outcome.format, outcome.message))
             conn.send_bytes(outcome.body)
         elif op == "update":
-            _, build, sparql, base_iri, output = message
+            _, home, build, sparql, base_iri, output = message
             try:
-                size = apply_update(build, sparql, base_iri, output)
-                conn.send(("ok", size, ""))
+                apply_update(build, sparql, base_iri, output)
+                # Published here, in a freshly started process: the server processes are forked, and RocksDB
+                # (which publish writes with) must not be used in a process forked after it was loaded.
+                from lmskg.store import publish
+
+                conn.send(("ok", str(publish(Path(home), Path(output))), ""))
             except SyntaxError as exc:
-                conn.send(("syntax", 0, str(exc)))
+                conn.send(("syntax", "", str(exc)))
             except (OSError, ValueError) as exc:
-                conn.send(("failed", 0, str(exc)))
-            except Exception as exc:  # a bug must cost one update, not the worker
-                conn.send(("failed", 0, f"internal error ({type(exc).__name__})"))
+                conn.send(("failed", "", str(exc)))
+            except Exception as exc:  # a bug must cost one update, not the worker (StoreError included)
+                conn.send(("failed", "", f"{type(exc).__name__}: {exc}"))
         elif op == "use":  # start serving a build (and loading it in memory) before the first query
             try:
                 holder.use(message[1])
