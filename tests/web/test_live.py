@@ -280,3 +280,16 @@ def test_serve_without_a_graph_is_one_clear_line(runner, tmp_path: Path) -> None
     result = runner.invoke(cli, ["serve", "--port", "0"], env={"LMSKG_HOME": str(tmp_path / "none")})
     assert result.exit_code == 1
     assert "lmskg build" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/download/lmskg.ttl", b"lmskg:Leiomyosarcoma"),
+    ("/download/lmskg.trig", b"<https://w3id.org/lmskg/graph/doc>"),
+    ("/.well-known/void", b"void:triples"),
+    ("/sparql?format=turtle", b"sd:namedGraph"),
+    ("/term/Leiomyosarcoma.jsonld", b"leiomyosarcoma"),
+])
+def test_dumps_and_descriptions_from_the_server_processes(server: str, path: str, expected: bytes) -> None:
+    with urllib.request.urlopen(f"{server}{path}", timeout=30) as response:
+        assert response.status == 200
+        assert expected in response.read()
