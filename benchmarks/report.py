@@ -35,6 +35,17 @@ def medians(size: dict, peer: str) -> dict[str, float | None]:
     return {t["name"]: t["median"] for t in data.get("latency", [])}
 
 
+def query_errors(size: dict, peer: str) -> dict[str, str]:
+    if peer == "rdflib":
+        data = size.get("rdflib", {}).get("queries", {})
+        return {name: q["error"] for name, q in data.items() if q.get("error")}
+    return {t["name"]: t["error"] for t in size["peers"].get(peer, {}).get("latency", []) if t.get("error")}
+
+
+def _short(error: str) -> str:
+    return "timeout" if "Timeout" in error else error.split(":")[0].replace("HTTP ", "HTTP&nbsp;")
+
+
 def rows(size: dict, peer: str) -> dict[str, int | None]:
     if peer == "rdflib":
         return {name: q.get("rows") for name, q in size.get("rdflib", {}).get("queries", {}).items()}
@@ -86,10 +97,13 @@ def render_size(size: dict) -> list[str]:
             value = medians(size, n).get(q)
             r = rows(size, n).get(q)
             mark = " †" if n != ref and r is not None and ref_rows.get(q) is not None and r != ref_rows[q] else ""
-            cells.append(_ms(value) + mark)
+            error = query_errors(size, n).get(q)
+            cells.append(_short(error) if error and value is None else _ms(value) + mark)
         star = " *" if q in size["core"] else ""
         out.append(f"| {q}{star} (rows {ref_rows.get(q, '–')}) | " + " | ".join(cells) + " |")
-    out += ["", "\\* one of the nine typical queries summed below.", ""]
+    out += ["", "\\* one of the nine typical queries summed below. HTTP&nbsp;4xx/5xx: the peer refused or failed "
+            "the query; timeout: no answer within the client's limit (the peer was restarted). Failed queries are "
+            "left out of that peer's mixed runs.", ""]
     lm = core_sum(size, "lmskg")
     out += ["### Sum of the nine per-query medians", "", "| peer | sum (ms) | peer / lmskg | peer / bare |",
             "|---|---:|---:|---:|"]
@@ -177,9 +191,13 @@ def targets(size: dict) -> list[str]:
 
 
 def scaling(results: dict) -> list[str]:
+    cal = results.get("calibration_build") or {}
     lines = ["## Build as the corpus grows", "",
-             "| size | documents | quads | wall (s) | documents/s | documents per CPU-s | peak RSS (MB) | "
-             "RSS growth / quad growth |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "`lmskg build` as one command (start-up included). *Marginal* is the extra documents over the extra "
+             f"seconds against the {cal.get('docs', '–')}-document calibration build of the same run, so the "
+             "fixed start-up (imports, ontology, publishing) cancels out.", "",
+             "| size | documents | quads | wall (s) | documents/s | marginal documents/s | documents per CPU-s | "
+             "peak RSS (MB) | RSS growth / quad growth |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     first = None
     for size in results["sizes"]:
         b, g = size["build"], size["graph"]
@@ -188,9 +206,13 @@ def scaling(results: dict) -> list[str]:
             growth = f"{(b['peak_rss_mb'] / first[0]) / (g['quads'] / first[1]):.2f}"
         elif first is None:
             first = (b.get("peak_rss_mb"), g["quads"])
-        per_cpu = f"{b['docs'] / b['cpu_s']:.0f}" if b.get("cpu_s") else "–"
+        per_cpu = f"{b['docs'] / b['cpu_s']:.1f}" if b.get("cpu_s") else "–"
+        marginal = "–"
+        if cal.get("wall_s") and b["docs"] > cal["docs"] and b["wall_s"] > cal["wall_s"]:
+            marginal = f"{(b['docs'] - cal['docs']) / (b['wall_s'] - cal['wall_s']):.1f}"
         lines.append(f"| {size['label']} | {b['docs']:,} | {g['quads']:,} | {b['wall_s']:.1f} | "
-                     f"{b['docs'] / b['wall_s']:.0f} | {per_cpu} | {b.get('peak_rss_mb', 0):.0f} | {growth} |")
+                     f"{b['docs'] / b['wall_s']:.1f} | {marginal} | {per_cpu} | {b.get('peak_rss_mb', 0):.0f} | "
+                     f"{growth} |")
     return [*lines, ""]
 
 
