@@ -93,12 +93,12 @@ def test_time_points_and_years_are_not_values():
 def test_counts_by_primary_site_and_subsets():
     _, stats = statistics("Twenty patients with leiomyosarcoma were treated at our institution. The primary tumor "
                           "was uterine in 12 patients (60%). Local recurrence occurred in 5 patients; 2 of them "
-                          "underwent revision surgery.")
+                          "underwent a reoperation.")
     got = {(s.group and s.group.value, s.measure.value, s.value.value, s.unit) for s in stats}
     assert (term("UterineLeiomyosarcoma"), term("NumberOfPatients"), Decimal(12), None) in got
     assert (term("UterineLeiomyosarcoma"), term("NumberOfPatients"), Decimal(60), term("Percent")) in got
     assert (term("Leiomyosarcoma"), term("TumorRecurrence"), Decimal(5), None) in got
-    assert (term("Leiomyosarcoma"), term("RevisionSurgery"), Decimal(2), None) in got
+    assert (term("Leiomyosarcoma"), term("RepeatSurgery"), Decimal(2), None) in got
     assert (term("Leiomyosarcoma"), term("NumberOfPatients"), Decimal(20), None) in got
 
 

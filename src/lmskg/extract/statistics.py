@@ -281,16 +281,23 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
     if v.count:
         end = _clause_end(p.text, v.end, s.end)
         after = [m for m in real if v.end <= m.start < end]
-        if not after:
-            after = [m for m in p.mentions(s, "finding") if v.end <= m.start < end
-                     and re.search(r"\b(?:had|with|presented with|developed)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
         if after:
             return p.found(after[0].term, after[0].start, after[0].end)
+        findings = [m for m in p.mentions(s, "finding") if v.end <= m.start < end
+                    and re.search(r"\b(?:had|with|presented with|developed)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
+        for m in findings:                                # "six patients had hemorrhage": cases with hemorrhage
+            label = p.label(m.term)
+            outcome = p.lexicon.lookup("outcome", f"cases with {label}") or p.lexicon.lookup("outcome", label)
+            if outcome:
+                return p.found(outcome, m.start, m.end)
         underwent = re.search(r"\bunderwent\s+", p.text[v.end:end]) if v.subset else None
         if underwent:
             procs = [m for m in p.mentions(s, "procedure") if v.end + underwent.end() <= m.start < end]
-            if procs:
-                return p.found(procs[0].term, procs[0].start, procs[0].end)
+            if procs:                                    # "3 of them underwent revision surgery": the outcome so named
+                outcome = p.lexicon.lookup("outcome", procs[0].text) or p.lexicon.lookup(
+                    "outcome", p.label(procs[0].term))
+                if outcome:
+                    return p.found(outcome, procs[0].start, procs[0].end)
         before = [m for m in real if clause_lo <= m.start and m.end <= v.start]
         if before:
             return p.found(before[0].term, before[0].start, before[0].end)
