@@ -66,17 +66,36 @@ def test_every_table_query_answers_on_the_seed(seed_store):
 
 # -- the original test documents: precision and recall of at least 0.9 overall ----------------------------
 
+def _test_documents() -> list[Path]:
+    return sorted(p for p in TEST_DOCUMENTS.iterdir() if p.suffix in (".txt", ".xml")
+                  and p.with_name(f"{p.stem}.gold.yaml").is_file())
+
+
+@pytest.fixture(scope="module")
+def test_documents_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("test-documents-home")
+    build(_test_documents(), Settings(home=home, ontology=ROOT / "ontology" / "lmskg.ttl"), progress=False)
+    return home
+
+
 @pytest.mark.slow
-def test_test_documents_precision_and_recall(tmp_path, ontology):
-    documents = sorted(p for p in TEST_DOCUMENTS.iterdir() if p.suffix in (".txt", ".xml")
-                       and p.with_name(f"{p.stem}.gold.yaml").is_file())
+def test_test_documents_precision_and_recall(test_documents_home, ontology):
+    documents = _test_documents()
     assert documents, "no test documents with gold facts"
-    build(documents, Settings(home=tmp_path, ontology=ROOT / "ontology" / "lmskg.ttl"), progress=False)
-    report = score(open_store(tmp_path), [load_gold(p.with_name(f"{p.stem}.gold.yaml")) for p in documents],
+    report = score(open_store(test_documents_home), [load_gold(p.with_name(f"{p.stem}.gold.yaml")) for p in documents],
                    ontology, QUERIES)
     overall = report.overall()
     assert overall.precision >= 0.9, report.render()
     assert overall.recall >= 0.9, report.render()
+
+
+@pytest.mark.slow
+def test_graph_of_the_test_documents_validates(test_documents_home, runner):
+    from lmskg.cli import cli
+
+    result = runner.invoke(cli, ["validate"], env={"LMSKG_HOME": str(test_documents_home)})
+    assert result.exit_code == 0, result.output
+    assert "no violations" in result.output
 
 
 # -- the scorer itself -------------------------------------------------------------------------------------
