@@ -80,3 +80,28 @@ def test_resource_page_renders_with_escaped_literals(server: str, page) -> None:
     blockquote = page.inner_text(".evidence blockquote")
     assert "<script>alert(1)</script>" in blockquote  # shown as text, not run
     assert page.inner_text(".evidence mark") == "leiomyosarcoma"
+
+
+def test_download_button_asks_for_the_chosen_format(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import parse_qs, urlsplit
+
+    seen: list[str] = []
+
+    def capture(route) -> None:  # type: ignore[no-untyped-def]
+        seen.append(route.request.url)
+        route.fulfill(status=200, content_type="text/plain", body="captured")
+
+    page.context.route("**/sparql?*", capture)
+    try:
+        page.goto(f"{server}/", timeout=15_000)
+        page.wait_for_selector(".CodeMirror", timeout=10_000)
+        page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('ASK { ?s ?p ?o }')")
+        page.select_option("#format", "csv")
+        with page.context.expect_page(timeout=15_000) as opened:
+            page.click("#download")
+        opened.value.wait_for_load_state(timeout=15_000)
+        params = parse_qs(urlsplit(seen[-1]).query)
+        assert params["format"] == ["csv"] and params["query"] == ["ASK { ?s ?p ?o }"]
+        opened.value.close()
+    finally:
+        page.context.unroute("**/sparql?*")

@@ -8,6 +8,7 @@
   const textarea = document.getElementById("query");
   const status = document.getElementById("status");
   const results = document.getElementById("results");
+  const SHOWN = 1000;  // rows rendered in the page; Download gets them all
   let editor = null;
   if (window.CodeMirror) {
     editor = window.CodeMirror.fromTextArea(textarea, {
@@ -25,7 +26,14 @@
     });
   });
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  form.addEventListener("submit", (event) => {
+    if (event.submitter && event.submitter.id === "download") {
+      if (editor) { editor.save(); }  // the plain form GET downloads the result in the chosen format
+      return;
+    }
+    event.preventDefault();
+    run();
+  });
 
   function localHref(value) {
     if (value.startsWith(page.base)) { return "/" + value.slice(page.base.length); }
@@ -60,11 +68,17 @@
     const head = table.createTHead().insertRow();
     vars.forEach((name) => { const th = document.createElement("th"); th.textContent = name; head.appendChild(th); });
     const body = table.createTBody();
-    rows.forEach((row) => {
+    rows.slice(0, SHOWN).forEach((row) => {
       const tr = body.insertRow();
       vars.forEach((name) => tr.appendChild(cell(row[name])));
     });
     results.replaceChildren(table);
+    if (rows.length > SHOWN) {
+      const note = document.createElement("p");
+      note.className = "meta";
+      note.textContent = "The first " + SHOWN + " rows are shown; use Download for all of them.";
+      results.appendChild(note);
+    }
     return rows.length;
   }
 
