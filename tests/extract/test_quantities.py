@@ -57,6 +57,9 @@ def test_month_year_dates():
     ("the tenth thoracic vertebra", (("T10", "T10"),)),
     ("the third and fourth lumbar vertebrae", (("L3", "L3"), ("L4", "L4"))),
     ("from the second to the fifth cervical vertebra", (("C2", "C5"),)),
+    ("a Th12 fracture", (("T12", "T12"),)),
+    ("the 11th and 12th thoracic vertebrae", (("T11", "T11"), ("T12", "T12"))),
+    ("a T-9 lesion", (("T9", "T9"),)),
 ])
 def test_vertebral_levels(text, parts):
     (levels,) = q.levels(text)
@@ -64,4 +67,6 @@ def test_vertebral_levels(text, parts):
 
 
 def test_things_that_look_like_levels_are_not():
-    assert q.levels("T1-weighted and T2-weighted images of a T2N0M0 tumour; C15 and L9") == []
+    assert q.levels("T1-weighted and T2-weighted images of a T2N0M0 tumour; C15 and L9; S-100 and S100") == []
+    assert q.levels("the mass was hypointense on T1 and hyperintense on T2 images") == []
+    assert [g.parts for g in q.levels("a mass at T1 and T2")] == [(("T1", "T1"), ("T2", "T2"))]

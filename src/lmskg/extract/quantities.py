@@ -39,9 +39,11 @@ AGE = re.compile(
     rf"|\baged\s+({NUMBER})(?:\s+(year|month)s?)?\b"
     rf"|(?<![\w.])({NUMBER})\s+(year|month)s?\s+of\s+age\b", re.I)
 DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
-_VERTEBRA = r"([CTLS])(\d{1,2})(?![\w])(?!-weighted)"
+_VERTEBRA = r"(Th|[CTLS])-?(\d{1,2})(?![\w])(?!-weighted)"
+REGION_LETTERS = {"C": "C", "T": "T", "TH": "T", "L": "L", "S": "S"}              # "Th12": thoracic
+MRI_WORDS = re.compile(r"weighted|[- ]?intens|signal|sequence|images?\b|\bWI\b", re.I)
 VERTEBRA = re.compile(r"(?<![\w])" + _VERTEBRA)
-_ORD = "|".join(ORDINALS)
+_ORD = "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
 WORD_LEVELS = re.compile(
     rf"\b(?:from\s+)?(?:the\s+)?((?:{_ORD})(?:\s*(?:,|and|to|through|-)\s*(?:the\s+)?(?:{_ORD}))*)\s+"
     r"(cervical|thoracic|dorsal|lumbar|sacral)\s+(vertebrae|vertebra|vertebral\s+bod(?:y|ies)|spine|levels?)\b", re.I)
@@ -120,8 +122,9 @@ def levels(text: str, start: int = 0, end: int | None = None) -> list[Levels]:
     """
     end = len(text) if end is None else end
     groups: list[Levels] = []
-    singles = [(f"{m.group(1).upper()}{int(m.group(2))}", m.start(), m.end())
-               for m in VERTEBRA.finditer(text, start, end) if _plausible(m.group(1).upper(), int(m.group(2)))]
+    singles = [(f"{REGION_LETTERS[m.group(1).upper()]}{int(m.group(2))}", m.start(), m.end())
+               for m in VERTEBRA.finditer(text, start, end)
+               if _plausible(REGION_LETTERS[m.group(1).upper()], int(m.group(2))) and not _mri(text, m)]
     i = 0
     while i < len(singles):
         name, s, e = singles[i]
@@ -153,8 +156,8 @@ def levels(text: str, start: int = 0, end: int | None = None) -> list[Levels]:
         parts = []
         pending_range = False
         for tok in tokens:
-            if tok in ORDINALS:
-                name = f"{region}{ORDINALS[tok]}"
+            if tok in ORDINALS or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok):
+                name = f"{region}{ORDINALS.get(tok) or int(tok[:-2])}"
                 if pending_range and parts:
                     parts[-1] = (parts[-1][0], name)
                 else:
@@ -168,6 +171,13 @@ def levels(text: str, start: int = 0, end: int | None = None) -> list[Levels]:
 
 
 _COUNTS = {"C": 7, "T": 12, "L": 5, "S": 5}
+
+
+def _mri(text: str, m: re.Match[str]) -> bool:
+    """ "hypointense on T1 and hyperintense on T2": MRI sequences, not vertebrae."""
+    if m.group(1).upper() != "T" or m.group(2) not in ("1", "2"):
+        return False
+    return MRI_WORDS.search(text, max(0, m.start() - 25), min(len(text), m.end() + 25)) is not None
 
 
 def _plausible(region: str, num: int) -> bool:
