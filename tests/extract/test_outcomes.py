@@ -81,3 +81,9 @@ def test_new_metastases_found_later_are_progression():
     (o,) = case.outcomes
     assert (o.outcome.value, o.value.value, o.unit) == (term("DiseaseProgression"), Decimal(9), term("Month"))
     assert at(doc, o.value) == "9 months"
+
+
+def test_the_cause_of_death_is_not_an_outcome_of_its_own():
+    _, case = one_case("A 60-year-old man with leiomyosarcoma had surgery and died of disease progression 6 months "
+                       "after diagnosis.")
+    assert outcomes(case) == [(term("Death"), Decimal(6), term("Month"))]

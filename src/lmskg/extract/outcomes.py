@@ -19,6 +19,7 @@ from lmskg.extract.lexicon import Mention
 SPREAD = re.compile(r"\bmetasta\w*\b[^.;]{0,60}?\b(?:were|was|had been)\s+(?:detected|found|discovered)\b"
                     r"|\bnew\s+(?:[\w-]+\s+){0,2}(?:metastases|lesions|nodules|deposits)\b[^.;]{0,40}?"
                     r"\b(?:appeared|developed|were detected|were found)\b", re.I)
+CAUSE = re.compile(r"\b(?:died|death|dying) (?:of|from)\s+$|\b(?:secondary|due) to\s+$", re.I)
 VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
@@ -33,10 +34,12 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
             continue
         times = _times(p, s)
         dates = q.dates(p.text, s.start, s.end)
-        for m in p.mentions(s, "outcome"):
+        causes = [m for m in p.mentions(s, "outcome") if CAUSE.search(p.text, max(s.start, m.start - 20), m.start)]
+        events = [m for m in p.mentions(s, "outcome") if m not in causes]
+        for m in events:
             if context.negated(p.text, m.start, m.end, s.start, s.end) or m.term in _generic():
                 continue
-            value = _value_for(p, s, m, times, p.mentions(s, "outcome"))
+            value = _value_for(p, s, m, times, events)
             start = end = None
             if len(dates) >= 2 and value is not None:
                 start = p.found(dates[0][0], dates[0][1], dates[0][2])
