@@ -207,3 +207,15 @@ def test_cq7_every_fact_of_a_case_has_its_characters_and_sentence(seed_store):
         assert r["text"] in r["sentence"]
     laminectomy = [r for r in rows if r["object"] == f"{TERM}DecompressiveLaminectomy"]
     assert [r["text"] for r in laminectomy] == ["decompressive laminectomy"]
+
+
+def test_scorer_matches_publications_by_identifier_and_every_field():
+    facts = gold_facts({"publications": [{"id": "P1", "title": "A title", "year": 2019, "doi": "10.5555/x.1",
+                                          "pmid": None, "authors": ["Doe J", "Roe R"], "issue": None}]})
+    m = None
+    row = {"title": "A  Title", "year": "2019", "doi": "10.5555/X.1", "pmid": None, "authors": "Doe J; Roe R",
+           "issue": None}
+    assert score_rows(m, "publications", [row], facts).precision == 1.0
+    wrong = dict(row, issue="4")                                           # the gold says no issue
+    tally = score_rows(m, "publications", [wrong], facts)
+    assert (tally.true_rows, tally.false_rows, tally.missed) == (0, 1, 1)

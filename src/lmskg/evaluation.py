@@ -1,8 +1,10 @@
 """Score extraction against curated gold facts (``*.gold.yaml``), table query by table query.
 
-The table queries (``queries/cases.rq`` ...) run on a graph built from the documents; their rows are compared
-with the gold facts as ``design/competency-questions.md`` says:
+The table queries (``queries/publications.rq``, ``queries/cases.rq`` ...) run on a graph built from the documents;
+their rows are compared with the gold facts as ``design/competency-questions.md`` says:
 
+* a publication row matches by DOI or PMID when the gold has one, else by title, and every other gold field must be
+  equal after normalising case, spaces and dashes (``null`` fields unbound);
 * a row matches a gold fact of the same case (gold cases in order = case ordinals) when its term matches the
   fact's text by label, synonym or Xref (the gold text is read with the same ontology lexicon, so "anterior
   approach tumor resection" names both the approach and the resection), and its numbers and units are equal
@@ -21,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 TABLES = {
+    "publications": "publications.rq",
     "cases": "cases.rq",
     "case-lesions": "case-lesions.rq",
     "case-findings": "case-findings.rq",
@@ -207,9 +210,16 @@ def _unit(value: object) -> str | None:
     return None if value is None else UNITS.get(norm(value), norm(value))
 
 
+PUBLICATION_FIELDS = ("title", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "authors")
+
+
 def gold_facts(gold: dict) -> list[Fact]:
     """The gold facts of one ``*.gold.yaml`` mapping, one per expected row."""
     facts: list[Fact] = []
+    for pub in gold.get("publications") or []:
+        fields = {k: pub.get(k) for k in PUBLICATION_FIELDS if k in pub}
+        facts.append(Fact("publications", None, fields, not pub.get("uncertain"),
+                          f"publication {pub.get('id')} {str(pub.get('title') or '')[:40]}"))
     for n, case in enumerate(gold.get("cases") or [], start=1):
         primary = case.get("primary_tumor") or {}
         facts.append(Fact("cases", n, {
@@ -290,6 +300,8 @@ def case_ordinal(case_iri: str) -> int | None:
 
 def row_matches(m: TermMatcher, table: str, row: dict, fact: Fact) -> bool:
     f = fact.fields
+    if table == "publications":
+        return _publication_matches(row, f)
     if fact.case is not None and case_ordinal(row.get("case", "")) != fact.case:
         return False
     if table == "cases":
@@ -341,6 +353,30 @@ def row_matches(m: TermMatcher, table: str, row: dict, fact: Fact) -> bool:
             return row.get("group") is None
         return m.matches(group, row.get("group"), row.get("groupXref"))
     return False
+
+
+def _plain(value: object) -> str:
+    return re.sub(r"[\s\u2010-\u2015-]+", " ", norm(value)).strip(" .")
+
+
+def _publication_matches(row: dict, gold: dict) -> bool:
+    """Same DOI or PMID when the gold has one, else the same title; every other gold field equal, nulls unbound."""
+    if gold.get("doi") or gold.get("pmid"):
+        if not ((gold.get("doi") and _plain(gold["doi"]) == _plain(row.get("doi") or ""))
+                or (gold.get("pmid") and str(gold["pmid"]) == str(row.get("pmid") or ""))):
+            return False
+    elif gold.get("title") and _plain(gold["title"]) != _plain(row.get("title") or ""):
+        return False
+    for key, value in gold.items():
+        got = row.get(key)
+        if key == "authors":
+            value = "; ".join(value) if value else None
+        if value is None or value == []:
+            if got not in (None, ""):
+                return False
+        elif _plain(value) != _plain(got or ""):
+            return False
+    return True
 
 
 def _optional_term(m: TermMatcher, gold: object, label: str | None, xref: str | None) -> bool:
