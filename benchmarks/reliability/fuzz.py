@@ -114,13 +114,13 @@ def run(home: Path, *, count: int = 10_000, seed: int = 20261121, clients: int =
         for t in threads:
             t.join()
         raw_answers: dict[str, object] = {}
-        for data in RAW_REQUESTS:
+        for i, data in enumerate(RAW_REQUESTS, start=1):
             try:
                 answer = raw(server, data)
                 status = _raw_status(answer)
             except OSError as exc:
                 answer, status = str(exc).encode(), None
-            raw_answers[repr(data[:60])] = status
+            raw_answers[f"{i}: {data[:60]!r}"] = status
             sent += 1
             kinds["raw-http"] += 1
             statuses[status if status is not None else 0] += 1
