@@ -116,3 +116,11 @@ def test_reported_cases_are_literature_cases_and_times_to_events():
     assert (term("LiteratureCasesPopulation"), term("NumberOfCases"), Decimal(15)) in got
     assert (term("CaseSeriesPopulation"), term("RepeatSurgery"), Decimal(3)) in got
     assert (term("CaseSeriesPopulation"), term("TimeToRepeatSurgery"), Decimal("7.5")) in got
+
+
+def test_counts_of_women_with_their_percentage():
+    _, stats = statistics("We reviewed 20 patients with leiomyosarcoma of the spine at our institution. Of these, "
+                          "14 (70%) were female.")
+    got = {(s.measure.value, s.value.value, s.unit) for s in stats}
+    assert {(term("NumberOfWomen"), Decimal(14), None), (term("NumberOfWomen"), Decimal(70), term("Percent")),
+            (term("NumberOfPatients"), Decimal(20), None)} <= got

@@ -34,6 +34,7 @@ LITERATURE = re.compile(r"\b(?:cases|patients)\b[^.;]{0,120}\b(?:have|had|has) b
                         r"|\b(?:previously|published|literature) (?:reported )?cases\b", re.I)
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
 AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died)", re.I)
+PAREN_COUNT = re.compile(r"(?<![\w.(])(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
 PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
@@ -220,6 +221,11 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         if value is not None and free(m.start(), m.end()):
             out.append(_Value(value, None, m.start(1), m.end(1), count=True, subset=True))
             taken.append((m.start(), m.end()))
+    for m in PAREN_COUNT.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1), count=True))
+            out.append(_Value(Decimal(m.group(2)), "percent", m.start(2), m.end(2), count=True))
+            taken.append((m.start(), m.end()))
     for m in BARE_COUNT.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1)))
@@ -283,6 +289,12 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         after = [m for m in real if v.end <= m.start < end]
         if after:
             return p.found(after[0].term, after[0].start, after[0].end)
+        for m in p.mentions(s, "sex"):                    # "12 (70.6%) were female": the number of women
+            if v.end <= m.start < end and re.fullmatch(r"[\s)%\d.(]*(?:were|was|are)\s+", p.text[v.end:m.start]):
+                noun = "women" if m.term == str(LMSKG.Female) else "men"
+                outcome = p.lexicon.lookup("outcome", f"number of {noun}")
+                if outcome:
+                    return p.found(outcome, m.start, m.end)
         findings = [m for m in p.mentions(s, "finding") if v.end <= m.start < end
                     and re.search(r"\b(?:had|with|presented with|developed)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
         for m in findings:                                # "six patients had hemorrhage": cases with hemorrhage
