@@ -31,7 +31,8 @@ SECTION_START = re.compile(
 COHORT = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|[a-z]+teen)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:patients|cases|women|men|subjects|children)\b"
-    r"|\b(?:series|cohort|literature|studies|previously reported|reported cases|patients)\b", re.I)
+    r"|\b(?:series|cohort|literature|studies|previously reported|reported cases|patients)\b"
+    r"|\b\d+\s*\(\d+(?:\.\d+)?\s*%\)|\b(?:of|among) (?:these|them|those)\b", re.I)
 CASE_CUE = re.compile(r"\b(?:case of an?|a patient|the patient|our patient|this patient|we (?:report|present|describe)"
                       r" (?:an?|the) (?:case|patient))\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|however|whereas|although|which|who)\b", re.I)
