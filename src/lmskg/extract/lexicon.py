@@ -124,12 +124,13 @@ class Analysis:
         return [t.lower_ for t in self.doc if start <= t.idx + self.offset and t.idx + self.offset + len(t) <= end]
 
 
-_CACHE: dict[int, Lexicon] = {}
+_CACHE: dict[int, tuple[object, Lexicon]] = {}
 
 
 def lexicon_for(ontology: object) -> Lexicon:
-    """The lexicon of ``ontology``, built once per ontology object."""
-    key = id(ontology)
-    if key not in _CACHE:
-        _CACHE[key] = Lexicon(ontology)
-    return _CACHE[key]
+    """The lexicon of ``ontology``, built once per ontology object (the object is kept, so its id stays its own)."""
+    cached = _CACHE.get(id(ontology))
+    if cached is None or cached[0] is not ontology:
+        cached = (ontology, Lexicon(ontology))
+        _CACHE[id(ontology)] = cached
+    return cached[1]
