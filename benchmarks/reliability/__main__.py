@@ -37,10 +37,18 @@ def passed(name: str, figures: dict[str, object]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.reliability", description=__doc__)
-    parser.add_argument("checks", nargs="*", help=f"any of {', '.join(CHECKS)} (default: all)")
+    parser.add_argument("checks", nargs="*", help=f"any of {', '.join(CHECKS)} (default: all), or report")
     parser.add_argument("--requests", type=int, default=10_000, help="fuzz requests (default 10,000)")
     parser.add_argument("--seconds", type=float, default=60.0, help="load duration per phase (default 60)")
     args = parser.parse_args(argv)
+    if args.checks == ["report"]:
+        from benchmarks.reliability.report import write
+
+        print(write())
+        return 0
+    unknown = set(args.checks) - set(CHECKS)
+    if unknown:
+        parser.error(f"unknown check(s): {', '.join(sorted(unknown))}; choose from {', '.join(CHECKS)} or report")
     chosen = args.checks or list(CHECKS)
     work = Path(tempfile.mkdtemp(prefix="lmskg-reliability-"))
     ok = True
@@ -77,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    from benchmarks.reliability.report import write
+
+    print(f"figures written to {write()}", file=sys.stderr)
     return 0 if ok else 1
 
 
