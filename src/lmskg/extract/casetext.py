@@ -103,8 +103,18 @@ def _term(name: str) -> str:
     return str(LMSKG[name])
 
 
+_PART_OF: dict[tuple[int, str, str], bool] = {}
+
+
 def _part_of(ontology: object, term: str, whole: str, depth: int = 0) -> bool:
     """Does the ontology say ``term`` (or a class above it) is part of ``whole`` (partOf some ...), transitively?"""
+    key = (id(ontology), term, whole)
+    if key not in _PART_OF:
+        _PART_OF[key] = _part_of_uncached(ontology, term, whole, depth)
+    return _PART_OF[key]
+
+
+def _part_of_uncached(ontology: object, term: str, whole: str, depth: int) -> bool:
     from rdflib import OWL, RDFS, URIRef
 
     if depth > 8:

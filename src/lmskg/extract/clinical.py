@@ -33,17 +33,16 @@ def _segments(doc: Document, ontology: object, publications: Sequence[Publicatio
     return result
 
 
-def _passage(doc: Document, ontology: object, sentences: list) -> Passage:
-    lexicon = lexicon_for(ontology)
-    lo, hi = sentences[0].start, sentences[-1].end
-    return Passage(doc, ontology, lexicon, lexicon.analyse(doc.normalized[lo:hi], lo), list(sentences))
+def _passage(doc: Document, ontology: object, segments: Segments, sentences: list) -> Passage:
+    return Passage(doc, ontology, lexicon_for(ontology), segments.analysis, list(sentences))
 
 
 def extract_cases(doc: Document, ontology: object, publications: Sequence[Publication]) -> tuple[Case, ...]:
     """The patient cases ``doc`` describes, numbered in order of appearance."""
     cases = []
-    for n, case in enumerate(_segments(doc, ontology, publications).cases, start=1):
-        passage = _passage(doc, ontology, case.sentences)
+    segments = _segments(doc, ontology, publications)
+    for n, case in enumerate(segments.cases, start=1):
+        passage = _passage(doc, ontology, segments, case.sentences)
         cases.append(build_case(passage, case, n, publications))
     return tuple(cases)
 
@@ -52,6 +51,7 @@ def extract_statistics(doc: Document, ontology: object, publications: Sequence[P
                        ) -> tuple[CohortStatistic, ...]:
     """The cohort statistics ``doc`` reports, per passage, in order."""
     out: list[CohortStatistic] = []
-    for key, sentences in _segments(doc, ontology, publications).cohort:
-        out.extend(statistics(_passage(doc, ontology, sentences), key))
+    segments = _segments(doc, ontology, publications)
+    for key, sentences in segments.cohort:
+        out.extend(statistics(_passage(doc, ontology, segments, sentences), key))
     return tuple(out)

@@ -43,6 +43,7 @@ class Lexicon:
         self._orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, str]] = {}
         self._by_text: dict[tuple[str, str], str] = {}
+        self._names: dict[str, Analysis] = {}
         patterns: dict[tuple[str, str, bool], list[Doc]] = {}
         for entry in ontology.lexicon():                     # type: ignore[attr-defined]
             text = entry.text.strip()
@@ -64,6 +65,13 @@ class Lexicon:
     def analyse(self, text: str, offset: int = 0) -> Analysis:
         """Tokens and mentions of ``text``; character offsets are shifted by ``offset``."""
         return Analysis(self, self.nlp.make_doc(text), offset)
+
+    def analyse_name(self, text: str) -> Analysis:
+        """The analysis of a short name (an ontology label), computed once per name."""
+        cached = self._names.get(text)
+        if cached is None:
+            cached = self._names[text] = self.analyse(text)
+        return cached
 
 
 class Analysis:

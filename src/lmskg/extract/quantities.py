@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -81,6 +82,15 @@ def number(text: str) -> Decimal | None:
 
 def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Time quantities ("8 weeks'", "2-year", "two months", "several weeks") and percentages, in order."""
+    return list(_quantities(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1024)
+def _quantities(text: str, start: int, end: int) -> tuple:
+    return tuple(_quantities_impl(text, start, end))
+
+
+def _quantities_impl(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     found = []
     for m in QUANTITY.finditer(text, start, end):
@@ -93,6 +103,15 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
 
 def ages(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Ages of a patient: "52-year-old", "37 years old", "aged 61", "61 years of age"."""
+    return list(_ages(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1024)
+def _ages(text: str, start: int, end: int) -> tuple:
+    return tuple(_ages_impl(text, start, end))
+
+
+def _ages_impl(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     out = []
     for m in AGE.finditer(text, start, end):
@@ -109,6 +128,15 @@ def ages(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
 
 def dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """Month-year dates as ISO 8601 ("January 2011" -> "2011-01") with their offsets."""
+    return list(_dates(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1024)
+def _dates(text: str, start: int, end: int) -> tuple:
+    return tuple(_dates_impl(text, start, end))
+
+
+def _dates_impl(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     end = len(text) if end is None else end
     return [(f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", m.start(), m.end())
             for m in DATE.finditer(text, start, end)]
@@ -120,6 +148,15 @@ def levels(text: str, start: int = 0, end: int | None = None) -> list[Levels]:
     A range ("-", "to", "through") is one part (first, last), to be expanded through the ontology's vertebra
     order; a list keeps its members as separate parts. Levels joined by connectors form one group.
     """
+    return list(_levels(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1024)
+def _levels(text: str, start: int, end: int) -> tuple:
+    return tuple(_levels_impl(text, start, end))
+
+
+def _levels_impl(text: str, start: int = 0, end: int | None = None) -> list[Levels]:
     end = len(text) if end is None else end
     groups: list[Levels] = []
     singles = [(f"{REGION_LETTERS[m.group(1).upper()]}{int(m.group(2))}", m.start(), m.end())

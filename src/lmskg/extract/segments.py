@@ -34,6 +34,7 @@ class CaseText:
 class Segments:
     cases: list[CaseText]
     cohort: list[tuple[str | None, list[Span]]]          # (publication, sentences) per passage
+    analysis: object = None                              # the lexicon's analysis of the whole document
 
 
 def segment(doc: Document, ontology: object, publications: Sequence[Publication]) -> Segments:
@@ -60,15 +61,15 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
             passages.append((key, [s]))
     cases: list[CaseText] = []
     cohort: list[tuple[str | None, list[Span]]] = []
+    analysis = lexicon.analyse(text)
     for key, sents in passages:
         if not sents:
             continue
-        analysis = lexicon.analyse(text[sents[0].start:sents[-1].end], sents[0].start)
         passage_cases, rest = _split_passage(text, sents, analysis, key, _labels(doc, sents))
         cases.extend(passage_cases)
         if rest:
             cohort.append((key, rest))
-    return Segments(cases, cohort)
+    return Segments(cases, cohort, analysis)
 
 
 def _introduces_patient(text: str, s: Span, analysis: object) -> tuple[bool, bool]:

@@ -36,7 +36,7 @@ def histology_of(p: Passage, m: Mention) -> Found[str]:
         inner = min(nested, key=lambda n: n.end - n.start)
         return p.found(inner.term, inner.start, inner.end)
     label = p.label(m.term)
-    inner_terms = [x for x in p.lexicon.analyse(label).all if x.category == "tumor" and x.term != m.term]
+    inner_terms = [x for x in p.lexicon.analyse_name(label).all if x.category == "tumor" and x.term != m.term]
     if inner_terms:
         return p.found(min(inner_terms, key=lambda n: n.end - n.start).term, m.start, m.end)
     return p.found(m.term, m.start, m.end)
@@ -59,7 +59,7 @@ def site_of(p: Passage, m: Mention, sentence: Span) -> tuple[Found[str] | None, 
         a = before[-1]
         return p.found(a.term, a.start, a.end), False
     label = p.label(m.term)
-    inner = [x for x in p.lexicon.analyse(label).all if x.category == "anatomy"]
+    inner = [x for x in p.lexicon.analyse_name(label).all if x.category == "anatomy"]
     if inner:
         return p.found(inner[0].term, m.start, m.end), False
     return None, False
@@ -141,7 +141,7 @@ def primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publicat
     spans.extend(case.intro)
     histology = site = None
     for s in spans:
-        analysis = p.lexicon.analyse(p.text[s.start:s.end], s.start)
+        analysis = p.analysis
         sub = Passage(p.doc, p.ontology, p.lexicon, analysis, [s])
         for m in analysis.within(s.start, s.end, "tumor"):
             if _generic(m.term):
