@@ -75,3 +75,26 @@ def test_no_graph_is_a_store_error(tmp_path: Path) -> None:
 ])
 def test_count_rows(fmt: str, body: bytes, rows: int) -> None:
     assert count_rows(body, fmt) == rows
+
+
+def test_a_worker_answers_from_disk_at_once_then_switches_to_memory(graph_home: Path) -> None:
+    import time
+
+    import pyoxigraph as ox
+
+    from lmskg.store import current_build
+    from lmskg.web.worker import Holder, evaluate
+
+    holder = Holder(in_memory=True)
+    build = str(current_build(graph_home))
+    first = holder.use(build)  # returns at once: the on-disk store, read-only
+    assert json.loads(evaluate(first, QueryJob("ASK { ?s ?p ?o }")).body)["boolean"] is True
+    with pytest.raises((OSError, RuntimeError), match="read"):
+        first.update("INSERT DATA { <http://a> <http://b> <http://c> }")  # read-only: it is the disk store
+    deadline = time.monotonic() + 30
+    while holder.store is first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    memory = holder.use(build)
+    assert memory is not first  # the in-memory copy took over once loaded
+    memory.update("INSERT DATA { <http://a> <http://b> <http://c> }")  # writable: a private in-memory copy
+    assert isinstance(memory, ox.Store) and len(memory) == len(first) + 1
