@@ -137,3 +137,9 @@ def test_lookup_misses_and_odd_input(client) -> None:  # type: ignore[no-untyped
     odd = client.get("/lookup", query_string={"id": '<script>"x" }'}, headers={"Accept": "text/html"})
     assert odd.status_code in (400, 404) and b"<script>" not in odd.data
     assert client.get("/lookup").status_code == 200  # the form
+
+
+def test_ontology_page_lists_its_terms(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/ontology", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<h2>Classes (1)</h2>" in html
+    assert 'href="/term/Leiomyosarcoma"' in html

@@ -179,6 +179,7 @@ class Page:
     graph_size: int | None = None
     formats: list[tuple[str, str]] = field(default_factory=list)
     more_incoming: bool = False
+    terms: list[tuple[str, list[Link]]] = field(default_factory=list)  # for the ontology: its terms by kind
 
 
 def href_for(value: str) -> str | None:
@@ -269,9 +270,29 @@ def describe(resource: str) -> Page:
     if graph_name is not None:
         count = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(graph_name)} {{ ?s ?p ?o }} }}")
         page.graph_size = int(count[0]["n"]["value"]) if count else 0
+    if resource == base() + "ontology" and graph_name is not None:
+        page.terms = ontology_terms(graph_name)
     path = href_for(resource) or ""
     page.formats = [(f.name, f"{path}.{f.extension}") for f in neg.GRAPH_FORMATS if f.name != "nquads"]
     return page
+
+
+TERM_KINDS = (("Classes", OWL + "Class"), ("Object properties", OWL + "ObjectProperty"),
+              ("Data properties", OWL + "DatatypeProperty"), ("Named individuals", OWL + "NamedIndividual"))
+
+
+def ontology_terms(graph_name: str) -> list[tuple[str, list[Link]]]:
+    """Our terms in the ontology graph, by kind, with their labels."""
+    rows = select(
+        f"SELECT ?t ?kind (SAMPLE(?l) AS ?label) WHERE {{ GRAPH {iri(graph_name)} {{ ?t a ?kind "
+        f"FILTER(STRSTARTS(STR(?t), {literal(base() + 'term/')})) OPTIONAL {{ ?t <{RDFS}label> ?l }} }} }} "
+        "GROUP BY ?t ?kind ORDER BY LCASE(STR(?label)) LIMIT 5000")
+    groups: dict[str, list[Link]] = {kind: [] for _, kind in TERM_KINDS}
+    for row in rows:
+        kind = row["kind"]["value"]
+        if kind in groups:
+            groups[kind].append(_term(row["t"], row.get("label")))
+    return [(title, groups[kind]) for title, kind in TERM_KINDS if groups[kind]]
 
 
 # --- lookup by external identifier ---------------------------------------------------------------------------
