@@ -175,3 +175,11 @@ def test_what_the_microscope_showed_is_not_a_presenting_finding():
     _, case = one_case("A 66-year-old man with leiomyosarcoma had headache. Histopathological examination showed "
                        "necrosis and hemorrhage.")
     assert [f.finding.value for f in case.findings] == [term("Headache")]
+
+
+def test_levels_of_a_primary_bone_tumor_are_primary():
+    _, case = one_case("A 33-year-old man had an osteolytic lesion of C5; biopsy showed a primary leiomyosarcoma "
+                       "of bone.")
+    assert case.primary_site.value == term("Bone")
+    assert [(le.role.value, le.sites[0].value) for le in case.lesions] == [(term("PrimaryRole"),
+                                                                           term("CervicalVertebra5"))]

@@ -70,9 +70,13 @@ def test_value_in_the_clause_before_and_not_across_but():
                                                                                term("Month"))]
 
 
-def test_negated_outcomes_are_left_out():
-    _doc, case = one_case("A 41-year-old woman with leiomyosarcoma had a resection; there was no recurrence.")
+def test_negated_outcomes_are_left_out_and_no_recurrence_is_no_evidence_of_disease():
+    _, case = one_case("A 41-year-old woman with leiomyosarcoma had a resection; there was no improvement.")
     assert outcomes(case) == []
+    doc, case = one_case("A 41-year-old woman with leiomyosarcoma had a resection and remained free of recurrence "
+                         "15 months after surgery.")
+    assert outcomes(case) == [(term("NoEvidenceOfDisease"), Decimal(15), term("Month"))]
+    assert at(doc, case.outcomes[0].outcome) == "recurrence"
 
 
 def test_new_metastases_found_later_are_progression():

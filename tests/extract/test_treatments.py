@@ -85,3 +85,11 @@ def test_negated_and_referenced_procedures_are_not_treatments():
     _doc, case = one_case("A 70-year-old woman with leiomyosarcoma was not considered for surgery; she received "
                          "radiotherapy and was well after radiotherapy.")
     assert steps(case) == [(1, term("RadiationTherapy"))]
+
+
+def test_adjuvant_treatment_is_the_next_step_and_keeps_its_own_sites():
+    _, case = one_case("A 33-year-old man with leiomyosarcoma underwent C5 corpectomy with anterior plate fixation "
+                       "from C4 to C6 and received adjuvant chemotherapy with doxorubicin.")
+    assert [(t.step, t.procedure.value, len(t.sites)) for t in case.treatments] == [
+        (1, term("Corpectomy"), 1), (1, term("InstrumentedFixation"), 3), (2, term("AdjuvantChemotherapy"), 0)]
+    assert [a.value for a in case.treatments[-1].agents] == [term("Doxorubicin")]

@@ -66,20 +66,24 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
                 continue                                  # "the previous IVC tumour": the primary, treated long ago
             role = role_of(cue.start)
             found.append((role, p.found(role, cue.start, cue.end), site))
-    lesions: list[Lesion] = []
-    seen: set[tuple[str, str]] = set()
     has_levels = {r for r, _, site in found if p.is_vertebra(site.value)}
     spinal_primary = primary_site is not None and p.is_spine_region(primary_site.value)
+    placed: list[tuple[str, Found[str], Found[str]]] = []
     for role, evidence, site in found:
-        at_primary = primary_site is not None and site.value == primary_site.value
+        at_primary = primary_site is not None and (site.value == primary_site.value
+                                                   or p.within(site.value, primary_site.value))
         if spinal_primary and (p.is_vertebra(site.value) or p.is_spine_region(site.value)):
-            at_primary = True                             # a primary spinal tumor at its own levels
+            at_primary = True                             # a primary spinal (or bone) tumor at its own levels
         if at_primary and primary_role:
             role, evidence = primary_role, p.found(primary_role, evidence.span.start, evidence.span.end)
+        placed.append((role, evidence, site))
+    lesions: list[Lesion] = []
+    seen: set[tuple[str, str]] = set()
+    for role, evidence, site in placed:
         if not p.is_vertebra(site.value) and p.is_spine_region(site.value) and has_levels:
             continue                                                      # "thoracic spine" given as T3, T4
         if any(other.value != site.value and p.within(other.value, site.value)
-               for r, _, other in found if r == role):
+               for r, _, other in placed if r == role):
             continue                                                      # "brain" given as cerebellum, temporal lobe
         if (role, site.value) in seen:
             continue

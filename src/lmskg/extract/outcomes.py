@@ -37,19 +37,26 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
         causes = [m for m in p.mentions(s, "outcome") if CAUSE.search(p.text, max(s.start, m.start - 20), m.start)]
         events = [m for m in p.mentions(s, "outcome") if m not in causes]
         for m in events:
-            if context.negated(p.text, m.start, m.end, s.start, s.end) or m.term in _generic():
+            if m.term in _generic():
                 continue
+            term = m.term
+            if context.negated(p.text, m.start, m.end, s.start, s.end):
+                if m.term not in _recurrence_terms(p):
+                    continue
+                term = p.lexicon.lookup("outcome", "no evidence of disease")   # "free of recurrence"
+                if term is None:
+                    continue
             value = _value_for(p, s, m, times, events)
             start = end = None
             if len(dates) >= 2 and value is not None:
                 start = p.found(dates[0][0], dates[0][1], dates[0][2])
                 end = p.found(dates[1][0], dates[1][1], dates[1][2])
-            key = (m.term, None if value is None else value.value)
+            key = (term, None if value is None else value.value)
             if key in seen:
                 continue
             seen.add(key)
             out.append(Outcome(
-                p.found(m.term, m.start, m.end),
+                p.found(term, m.start, m.end),
                 None if value is None or value.value is None else p.found(value.value, value.start, value.end),
                 None if value is None or value.value is None else p.unit(value.unit),
                 start, end))
@@ -73,6 +80,12 @@ def _spread(p: Passage, s: Span, times: list[q.Quantity]) -> Outcome | None:
     return Outcome(p.found(term, m.start(), m.end()),
                    None if value is None else p.found(value.value, value.start, value.end),
                    None if value is None else p.unit(value.unit))
+
+
+def _recurrence_terms(p: Passage) -> set[str]:
+    from lmskg.vocab import LMSKG
+
+    return {str(LMSKG.TumorRecurrence), str(LMSKG.DiseaseProgression)}
 
 
 def _generic() -> set[str]:

@@ -21,6 +21,7 @@ NEXT_STEP = re.compile(r"\b(?:followed by|then|subsequently|thereafter|afterward
                        re.I)
 NEXT_STEP_ADJACENT = re.compile(r"\b(?:adjuvant|postoperative(?:ly)?|post-operative(?:ly)?|secondary)\s+"
                                 r"(?:[\w-]+\s+){0,2}$", re.I)
+ADJUVANT_NAME = re.compile(r"(?:adjuvant|postoperative|post-operative)\b", re.I)   # "adjuvant chemotherapy"
 SAME_STEP = re.compile(r"\b(?:combination of|combined|together with|along with|concurrent|concomitant)\b", re.I)
 REFERENCE = re.compile(r"\b(?:after|before|since|following|post|until|prior to|during|from)\s*"
                        r"(?:(?:the|her|his|their|its|initial|index|first|second|third|last|spinal|previous|same)\s+)*$",
@@ -106,7 +107,8 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
         for m in mentions:
             if previous_end is not None:
                 between = p.text[previous_end:m.start]
-                if (NEXT_STEP.search(between) or NEXT_STEP_ADJACENT.search(between)) and not SAME_STEP.search(between):
+                adjuvant = NEXT_STEP_ADJACENT.search(between) or ADJUVANT_NAME.match(m.text)
+                if (NEXT_STEP.search(between) or adjuvant) and not SAME_STEP.search(between):
                     step += 1
                 elif "," in between and AFTER_FIRST.search(p.text[s.start:previous_start]):
                     step += 1                             # "After embolization, he underwent a corpectomy"
@@ -118,7 +120,8 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                                                 if _procedure_of_levels(p, lv, procs) == m
                                                 for t in p.vertebrae(lv))}.values())
             if not sites and steps and steps[-1][0] == step and steps[-1][2] and steps[-1][1].end <= m.start \
-                    and WITH.fullmatch(p.text[steps[-1][1].end:m.start]) and not _resection(p, m.term):
+                    and WITH.fullmatch(p.text[steps[-1][1].end:m.start]) and _surgical(p, m.term) \
+                    and not _resection(p, m.term):
                 sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
             if not sites and _radiation(p, m.term):
                 free = [lv for lv in levels if _procedure_of_levels(p, lv, procs) is None]
@@ -154,6 +157,12 @@ def _is_treatment(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
     if MODIFIER_USE.match(p.text, m.end):
         return False
     return not _diagnostic(p, m.term)
+
+
+def _surgical(p: Passage, term: str) -> bool:
+    from lmskg.vocab import LMSKG
+
+    return p.ontology.is_a(term, str(LMSKG.SurgicalProcedure))   # type: ignore[attr-defined]
 
 
 def _resection(p: Passage, term: str) -> bool:
