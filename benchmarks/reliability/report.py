@@ -211,7 +211,10 @@ def render() -> str:
           f"external parameter entity) were built: `{pubmed['stdout'].split(':')[0]}`; "
           f"{'; '.join(e.split('/')[-1] for e in pubmed['errors'])}. The listener saw "
           f"**{security['outbound_connections']} connections**. (A 200 above is a query over an unknown, hence "
-          "empty, graph; 201 is RDF stored without resolving anything.)\n")
+          "empty, graph; 201 is RDF stored without resolving anything.) The server parses no SPARQL results "
+          "XML (it only writes results); the XML it reads is RDF/XML sent to the Graph Store (Oxigraph's parser, "
+          "which resolves no entity) and PubMed documents at build time (expat through ElementTree, which "
+          "expands no external entity and stops entity amplification).\n")
         w("HTML pages (`Accept: text/html`):\n")
         w("| page | status | CSP | nosniff | Referrer-Policy |\n|---|---|---|---|---|")
         for page, h in security["html_pages"].items():
