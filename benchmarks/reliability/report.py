@@ -21,6 +21,12 @@ def _load(name: str) -> dict | None:  # type: ignore[type-arg]
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def _n(served: str) -> str:
+    """'200:'6566'' (status and triple count) as '6566 triples' (or the status when it was not 200)."""
+    status, _, count = str(served).partition(":")
+    return f"{count.strip(chr(39))} triples" if status == "200" else f"status {status}"
+
+
 def _ms(p: dict) -> str:  # type: ignore[type-arg]
     return f"{p['p50_ms']:g} / {p['p95_ms']:g} / {p['p99_ms']:g}" if p else "-"
 
@@ -119,7 +125,7 @@ def render() -> str:
         for kind, n in fuzz["kinds"].items():
             w(f"| {kind} | {n:,} |")
         w("")
-        w(f"The 503s are all documented ones: {fuzz['documented_503']}. After every 1,000 requests and at the "
+        w(f"The 503s are all documented ones: {fuzz['documented_503']}. After about every 1,000 requests and at the "
           f"end, as many concurrent queries as there are workers were all answered and the worker count was "
           f"unchanged ({len(fuzz['worker_checks'])} checks, {'all pass' if fuzz['all_worker_checks_pass'] else 'FAIL'}"
           f"). The loopback listener named by every outbound clause saw {fuzz['outbound_connections']} "
@@ -172,19 +178,19 @@ def render() -> str:
         w("|---|---|---|---|---|---|---|")
         for r in k["trials"]:
             w(f"| {r['trial']} | {r['aim']} | {r['killed_after_s']} s | {r['phase']} | "
-              f"{'yes' if r['previous_graph_intact'] else 'NO'} | {r['served_before']} -> {r['served_after']} | "
-              f"{len(r['leftovers'])} |")
-        w(f"\nA final complete build published the new graph ({k['count_after_final_build']} triples served) and "
+              f"{'yes' if r['previous_graph_intact'] else 'NO'} | {_n(r['served_before'])} -> "
+              f"{_n(r['served_after'])} | {len(r['leftovers'])} |")
+        w(f"\nA final complete build published the new graph ({_n(k['count_after_final_build'])} served) and "
           f"removed what the killed builds had left (leftovers after it: {k['leftovers_after_final_build']}).\n")
         d = faults["full_and_read_only"]
         if "full_disk" in d:
             w(f"**Full disk**: a 4 MiB tmpfs (`mount -t tmpfs -o size=4m`, as root) holds a one-document build; "
               f"a two-document build then fails: exit {d['full_disk']['rc']}, "
-              f"`{d['full_disk']['message']}`; the previous graph is intact, no partial build is left "
-              f"({d['full_disk']['leftovers']}), and it is still served ({d['full_disk']['served_after']}). "
+              f"`` {d['full_disk']['message']} ``; the previous graph is intact, no partial build is left "
+              f"({d['full_disk']['leftovers']}), and it is still served ({_n(d['full_disk']['served_after'])}). "
               f"**Read-only** (the same tmpfs remounted `ro`): exit {d['read_only']['rc']}, "
-              f"`{d['read_only']['message']}`. **Not a folder** (LMSKG_HOME below a file): exit "
-              f"{d['not_a_folder']['rc']}, `{d['not_a_folder']['message']}`.\n")
+              f"`` {d['read_only']['message']} ``. **Not a folder** (LMSKG_HOME below a file): exit "
+              f"{d['not_a_folder']['rc']}, `` {d['not_a_folder']['message']} ``.\n")
         b = faults["bad_documents"]
         w(f"**Corrupt documents**: the two shipped documents plus a truncated PubMed XML, random bytes as `.xml` "
           f"and `.txt`, an empty `.md` and a `.txt` cut inside a UTF-8 character: exit {b['rc']}, "
@@ -196,7 +202,7 @@ def render() -> str:
         w("**Corrupt store at start** (`lmskg serve`):\n")
         w("| damage | exit | message |\n|---|---|---|")
         for name, r in faults["corrupt_store"]["cases"].items():
-            w(f"| {name} | {r['rc']} | `{r['message']}` |")
+            w(f"| {name} | {r['rc']} | `` {r['message']} `` |")
         w("")
     if security:
         w("## Security\n")
