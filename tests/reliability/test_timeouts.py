@@ -16,7 +16,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for 
 def test_the_timeout_is_not_delayed_by_a_slow_worker_exit(tmp_path: Path) -> None:
     home = tmp_path / "home"
     publish(home, GRAPH)
-    with WorkerPool(home, size=1, timeout=1.0, in_memory=False) as pool:
+    with WorkerPool(home, size=1, timeout=2.0, in_memory=False) as pool:
         assert pool.query(QueryJob("ASK {}")).ok  # the worker is up
         (worker,) = pool._all
         real_wait = worker.process.wait
@@ -34,6 +34,6 @@ def test_the_timeout_is_not_delayed_by_a_slow_worker_exit(tmp_path: Path) -> Non
         else:
             raise AssertionError("the query should have timed out")
         elapsed = time.monotonic() - started
-        assert elapsed < 1.1, elapsed  # within 10% of the timeout
+        assert elapsed < 2.2, elapsed  # within 10% of the timeout
         assert worker not in pool._all and len(pool._all) == 1  # replaced
         assert pool.query(QueryJob("ASK {}"), timeout=30).ok
