@@ -93,3 +93,14 @@ def test_adjuvant_treatment_is_the_next_step_and_keeps_its_own_sites():
     assert [(t.step, t.procedure.value, len(t.sites)) for t in case.treatments] == [
         (1, term("Corpectomy"), 1), (1, term("InstrumentedFixation"), 3), (2, term("AdjuvantChemotherapy"), 0)]
     assert [a.value for a in case.treatments[-1].agents] == [term("Doxorubicin")]
+
+
+def test_a_passive_removal_is_a_resection_where_the_operation_acted():
+    doc, case = one_case("A 2-year-old boy with leiomyosarcoma had a laminoplasty from T11 to L1, and the intraspinal "
+                         "part of the tumour was removed. A second lesion was removed completely a year later.")
+    (_, part, whole) = case.treatments
+    assert (part.step, part.procedure.value) == (1, term("SubtotalResection"))
+    assert [s.value for s in part.sites] == [term("ThoracicVertebra11"), term("ThoracicVertebra12"),
+                                             term("LumbarVertebra1")]
+    assert at(doc, part.procedure) == "part of the tumour was removed"
+    assert (whole.step, whole.procedure.value) == (2, term("GrossTotalResection"))

@@ -38,10 +38,31 @@ MODIFIER_USE = re.compile(r"[\s-]*(?:cavity|cavities|margins?|bed|site|specimens
 ORDINAL_VALUES = {"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4}
 
 
+PASSIVE_REMOVAL = re.compile(
+    r"\b(?:(?P<part>part|portion)\s+of\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:tumou?rs?|mass|lesions?)\s+(?:was|were)\s+"
+    r"(?:(?P<whole>completely|totally|entirely)\s+)?(?:removed|resected|excised)"
+    r"(?:\s+(?P<whole2>completely|totally|entirely|en bloc))?\b", re.I)
+
+
+def _passive_removals(p: Passage, s: Span) -> list[Mention]:
+    """ "the intraspinal part of the tumour was removed", "the lesion was removed completely": a resection, named by
+    the ontology's label for its extent."""
+    out = []
+    for m in PASSIVE_REMOVAL.finditer(p.text, s.start, s.end):
+        name = ("subtotal resection" if m.group("part") else
+                "gross total resection" if m.group("whole") or m.group("whole2") else "tumor resection")
+        term = p.lexicon.lookup("procedure", name)
+        if term:
+            out.append(Mention(term, "procedure", m.start(), m.end(), p.doc.text[m.start():m.end()], -1, -1))
+    return out
+
+
 def _procedures(p: Passage, s: Span) -> list[Mention]:
     """Procedure and agent mentions, without an abbreviation repeating the one before it: "spondylectomy (TES)"."""
     out: list[Mention] = []
-    for m in p.mentions(s):
+    passive = _passive_removals(p, s)
+    mentions = [m for m in p.mentions(s) if not any(x.start <= m.start < x.end for x in passive)]
+    for m in sorted(mentions + passive, key=lambda x: x.start):
         if m.category not in ("procedure", "agent"):
             continue
         if out and out[-1].term == m.term and re.fullmatch(r"\s*\(\s*", p.text[out[-1].end:m.start]):
@@ -123,6 +144,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                     and WITH.fullmatch(p.text[steps[-1][1].end:m.start]) and _surgical(p, m.term) \
                     and not _resection(p, m.term):
                 sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
+            if not sites and m.token_start < 0:          # a passive removal: where the operation acted
+                done = [x for x in steps if x[0] == step and x[2]]
+                sites = list(done[0][2]) if done else []
             if not sites and _radiation(p, m.term):
                 free = [lv for lv in levels if _procedure_of_levels(p, lv, procs) is None]
                 sites = list({t: p.found(t, lv.start, lv.end) for lv in free for t in p.vertebrae(lv)}.values())
