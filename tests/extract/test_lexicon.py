@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from clinical_support import ontology, term
 
 from lmskg.extract.lexicon import lexicon_for
-from lmskg.ontology import load_ontology
-
-ROOT = Path(__file__).resolve().parents[2]
-TERM = "https://w3id.org/lmskg/term/"
-
-
-@lru_cache(maxsize=1)
-def ontology():
-    return load_ontology(ROOT / "ontology" / "lmskg.ttl")
-
-
-def term(name: str) -> str:
-    return TERM + name
 
 
 def mentions(text: str):
