@@ -163,7 +163,8 @@ def render() -> str:
           f"(server processes and {mem['query_workers']} query workers) is sampled every 0.1 s. Answers: "
           f"{mem['answers']}. RSS: {mem['rss_baseline_mib']} MiB before, peak {mem['rss_peak_mib']} MiB, "
           f"{mem['rss_after_mib']} MiB after (the allocator keeps freed pages); the bound checked is the baseline "
-          f"plus two capped answers per worker plus 256 MiB = {mem['rss_bound_mib']} MiB.\n")
+          f"plus two capped answers per worker plus 256 MiB = {mem['rss_bound_mib']} MiB. Highest RSS in each "
+          f"10 s: {', '.join(str(x) for x in mem.get('rss_peak_per_10s_mib', []))} MiB.\n")
     if faults:
         k = faults["kill_during_build"]
         w("## Faults\n")
