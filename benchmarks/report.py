@@ -216,6 +216,24 @@ def scaling(results: dict) -> list[str]:
     return [*lines, ""]
 
 
+def render_ab(ab: dict) -> str:
+    names = ab["peers"]
+    lines = [f"Interleaved on {ab['quads']:,} quads, {ab['date']}: each query sent to "
+             + " and ".join(names) + f" in turn, {ab['reps']} times after a warm-up (median ms).", "",
+             "| query | " + " | ".join(names) + f" | {names[0]} / {names[1]} |", "|---|" + "---:|" * (len(names) + 1)]
+    for q, values in ab["medians"].items():
+        cells = [f"{v:.2f}" if v is not None else "–" for v in values]
+        ratio = f"{values[0] / values[1]:.2f}x" if values[0] and values[1] else "–"
+        lines.append(f"| {q} | " + " | ".join(cells) + f" | {ratio} |")
+    s = ab["core_sums"]
+    lines.append("| **sum of the nine** | " + " | ".join(f"**{v:.1f}**" for v in s) + f" | **{s[0] / s[1]:.2f}x** |")
+    w = ab["wrk_8"]
+    if all(w):
+        lines += ["", "PMID lookups, wrk, 8 connections, median of rounds (req/s): "
+                  + ", ".join(f"{n} {v:.0f}" for n, v in zip(names, w, strict=True)) + f" ({w[0] / w[1]:.2f}x)"]
+    return "\n".join(lines) + "\n"
+
+
 def render(results: dict) -> str:
     m = results["machine"]
     out = ["# Benchmark results", "",
@@ -233,6 +251,8 @@ def render(results: dict) -> str:
         out += scaling(results)
     for size in results["sizes"]:
         out += render_size(size)
+    for ab in results.get("ab", {}).values():
+        out += [f"## Interleaved A/B: {' vs '.join(ab['peers'])}", "", render_ab(ab)]
     return "\n".join(out) + "\n"
 
 
