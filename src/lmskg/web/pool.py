@@ -35,6 +35,9 @@ from lmskg.web.worker import Outcome, QueryJob
 log = logging.getLogger(__name__)
 
 
+STARTUP_TIMEOUT = 60.0  # seconds a new query worker may take to start and open the graph
+
+
 class QueryTimeout(LmskgError):
     """A query ran past its time limit; its worker was stopped."""
 
@@ -57,6 +60,7 @@ def _file_lock(path: Path) -> Iterator[None]:
 class _Worker:
     def __init__(self, in_memory: bool) -> None:
         self.in_memory = in_memory
+        self.ready = False  # has answered once: its start-up is over
         parent, child = socket.socketpair()
         try:
             self.process = subprocess.Popen(
@@ -171,6 +175,21 @@ class WorkerPool:
         if not self._closed:
             self._spawn()
 
+    def _await_start(self, worker: _Worker) -> None:
+        """Wait until a new worker answers (it may take seconds to start on a busy machine), so that its
+        start-up is not counted against the first query it is given; replace it if it never starts."""
+        try:
+            worker.conn.send(("ping",))
+            if worker.conn.poll(STARTUP_TIMEOUT):
+                worker.conn.recv()
+                worker.ready = True
+                return
+        except (EOFError, OSError):
+            pass
+        log.error("query worker %d did not start within %g s", worker.pid, STARTUP_TIMEOUT)
+        self._retire(worker)
+        raise StoreError("a query worker did not start; it has been replaced, try again shortly")
+
     def _acquire(self, wait: float) -> _Worker:
         if self._closed:
             raise StoreError("the server is shutting down")
@@ -184,6 +203,9 @@ class WorkerPool:
         limit = self.timeout if timeout is None else timeout
         started = time.monotonic()
         worker = self._acquire(limit)
+        if not worker.ready:
+            self._await_start(worker)
+            started = time.monotonic()  # a new worker's start-up is not the query's time
         remaining = max(limit - (time.monotonic() - started), 0.001)
         try:
             worker.conn.send(("query", self.build, job))
