@@ -28,6 +28,7 @@ class LMSKG(DefinedNamespace):
     BiologicalSex: URIRef  # biological sex
     Biopsy: URIRef  # biopsy
     BladderFunctionRecovery: URIRef  # recovery of bladder function
+    BloodVessel: URIRef  # blood vessel
     Bone: URIRef  # bone
     BoneMetastasis: URIRef  # bone metastasis
     BoneScintigraphy: URIRef  # bone scintigraphy
@@ -89,6 +90,7 @@ class LMSKG(DefinedNamespace):
     Eribulin: URIRef  # eribulin
     Evidence: URIRef  # evidence
     ExternalBeamRadiotherapy: URIRef  # external beam radiotherapy
+    ExtremityLeiomyosarcoma: URIRef  # extremity leiomyosarcoma
     FallopianTube: URIRef  # fallopian tube
     FanconiAnemia: URIRef  # Fanconi anemia
     Female: URIRef  # female
@@ -114,6 +116,7 @@ class LMSKG(DefinedNamespace):
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
     InferiorVenaCava: URIRef  # inferior vena cava
+    InferiorVenaCavaLeiomyosarcoma: URIRef  # inferior vena cava leiomyosarcoma
     InstitutionalCohortPopulation: URIRef  # institutional cohort
     InstrumentedFixation: URIRef  # instrumented spinal fixation
     IntensityModulatedRadiotherapy: URIRef  # intensity-modulated radiotherapy
@@ -125,6 +128,7 @@ class LMSKG(DefinedNamespace):
     Leiomyosarcoma: URIRef  # leiomyosarcoma
     Lesion: URIRef  # lesion record
     LesionRole: URIRef  # lesion role
+    Limb: URIRef  # limb
     LiteratureCasesPopulation: URIRef  # literature cases
     Liver: URIRef  # liver
     LocalTumorControl: URIRef  # local tumor control
@@ -204,6 +208,7 @@ class LMSKG(DefinedNamespace):
     RecurrenceRole: URIRef  # recurrence
     RecurrentMalignantNeoplasm: URIRef  # recurrent malignant neoplasm
     RepeatSurgery: URIRef  # repeat surgery
+    RetroperitonealLeiomyosarcoma: URIRef  # retroperitoneal leiomyosarcoma
     Retroperitoneum: URIRef  # retroperitoneum
     ReviewKind: URIRef  # review
     RevisionSurgery: URIRef  # revision surgery
@@ -280,6 +285,7 @@ class LMSKG(DefinedNamespace):
     UterineCorpusSarcoma: URIRef  # uterine corpus sarcoma
     UterineLeiomyosarcoma: URIRef  # uterine leiomyosarcoma
     Uterus: URIRef  # uterus
+    VascularLeiomyosarcoma: URIRef  # vascular leiomyosarcoma
     Vertebra: URIRef  # vertebra
     VertebralBody: URIRef  # vertebral body
     VertebralCollapse: URIRef  # vertebral collapse
