@@ -111,6 +111,7 @@ class LMSKG(DefinedNamespace):
     Hemorrhage: URIRef  # hemorrhage
     HemorrhageRate: URIRef  # cases with hemorrhage
     HistoryRecord: URIRef  # history record
+    Hour: URIRef  # hour
     Hydrocephalus: URIRef  # hydrocephalus
     Hypoesthesia: URIRef  # hypoesthesia
     Hysterectomy: URIRef  # hysterectomy
