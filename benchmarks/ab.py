@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--peers", default="lmskg,bare")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--wrk-seconds", type=int, default=5)
+    parser.add_argument("--settle", type=float, default=25.0, help="seconds between start and the first query")
     args = parser.parse_args()
     current = (args.home / "current").resolve()
     figures, store = graph_figures(args.home)
@@ -46,7 +47,7 @@ def main() -> None:
     try:
         for peer in running:
             peer.start(600)
-        time.sleep(5)  # lmskg's workers finish their in-memory load
+        time.sleep(args.settle)  # lmskg's workers finish their in-memory loads (several copies on 2 cores)
         clients = [driver.Client(p.url) for p in running]
         table: dict[str, list[float | None]] = {}
         for query in mix:

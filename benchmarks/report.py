@@ -112,7 +112,10 @@ def render_size(size: dict) -> list[str]:
         out.append(f"| {TITLES[n]} | {_ms(s)} | {_x(s, lm)} | {_x(s, core_sum(size, 'bare'))} |")
     out.append("")
     http = [n for n in names if n != "rdflib"]
-    out += ["### Mixed queries (the whole mix, each client its own order) and PMID lookups (wrk, GET)", "",
+    common = size["peers"].get("lmskg", {}).get("mixed_queries")
+    which = (f"the same {len(common)} queries on every peer, the benchmark's own without queries/*.rq"
+             if common else "the whole mix less the queries each peer failed, so the mixes differ between peers")
+    out += [f"### Mixed queries ({which}; each client its own order) and PMID lookups (wrk, GET)", "",
             "| peer | mixed 1 client req/s (p50/p95/p99 ms) | mixed 8 clients req/s (p50/p95/p99 ms) | "
             "lmskg / peer at 8 | PMID 1 conn req/s (p50/p95/p99 ms) | PMID 8 conn req/s (p50/p95/p99 ms) |",
             "|---|---:|---:|---:|---:|---:|"]
@@ -238,7 +241,9 @@ def render(results: dict) -> str:
     m = results["machine"]
     out = ["# Benchmark results", "",
            "Produced by `.venv/bin/python -m benchmarks.run` (see the README's Benchmarks section); the raw figures "
-           "are in `benchmarks/work/results.json`. Medians throughout; the machine is shared and noisy.", "",
+           "are in `benchmarks/work/results.json` (the published run's copy: `benchmarks/results.json`). Medians "
+           "throughout; the machine is shared and noisy.", "",
+           "What the profiles show, and what blocks the targets not met: `benchmarks/ANALYSIS.md`.", "",
            f"- date: {m['date']}; machine: {m['nproc']} cores ({m['cpu']}), {m['memory']}, Linux {m['kernel']}",
            "- versions: " + ", ".join(f"{k} {v}" for k, v in m.items()
                                       if k not in ("date", "nproc", "memory", "cpu", "kernel")),

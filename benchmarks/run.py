@@ -157,10 +157,7 @@ def measure_peer(peer: peers.Peer, mix: list[queries.Query], pmids: list[str], b
     out["latency"] = [asdict(t) | {"median": t.median} for t in timings]
     failed = {t.name for t in timings if t.error}
     out["mixed_excluded"] = sorted(failed)
-    mix = [q for q in mix if q.name not in failed]  # the mixed runs use the queries this peer can answer
-    for clients in (1, 8):
-        result = driver.mixed(peer.url, mix, clients, b.mixed_s, b.mixed_max, timeout)
-        out[f"mixed_{clients}"] = asdict(result) | {"rps": result.rps}
+    out.update(measure_mixed(peer, mix, b, timeout, failed))
     template = queries.PREFIXES + dict((n, t) for n, t, _ in queries.TEMPLATES)["lookup_pmid"]
     for clients in (1, 8):
         result = driver.wrk_lookups(peer.url, template, pmids, clients, b.wrk_s)
@@ -168,6 +165,72 @@ def measure_peer(peer: peers.Peer, mix: list[queries.Query], pmids: list[str], b
     pss, rss = peer.memory()
     out["memory_mb"] = {"pss": pss, "rss": rss}
     return out
+
+
+def mixed_mix(mix: list[queries.Query]) -> list[queries.Query]:
+    """The mixed runs use the same queries on every peer: the benchmark's own (not queries/*.rq, which
+    some peers refuse or cannot finish), so requests/s compare like with like."""
+    return [q for q in mix if not q.name.startswith("rq:")]
+
+
+def measure_mixed(peer: peers.Peer, mix: list[queries.Query], b: Bounds, timeout: float,
+                  failed: set[str]) -> dict:
+    common = [q for q in mixed_mix(mix) if q.name not in failed]
+    out: dict = {"mixed_queries": [q.name for q in common]}
+    for clients in (1, 8):
+        result = driver.mixed(peer.url, common, clients, b.mixed_s, b.mixed_max, timeout)
+        out[f"mixed_{clients}"] = asdict(result) | {"rps": result.rps}
+    return out
+
+
+def make_peer(name: str, home: Path, current: Path, log_path: Path, label: str) -> peers.Peer:
+    if name == "lmskg":
+        return peers.lmskg(home, log_path)
+    if name == "bare":
+        return peers.bare(current / "graph.nq", log_path)
+    if name == "oxigraph":
+        return peers.oxigraph(current / "store", log_path)
+    if name == "virtuoso":
+        return peers.Virtuoso(WORK / f"virtuoso-{label}", log_path)
+    return peers.rdflib_endpoint(current / "graph.nq", log_path)
+
+
+def remix(args: argparse.Namespace, b: Bounds) -> None:
+    """Re-measure only the mixed runs on the builds of the last run (``--mixed-only``), updating its results."""
+    raw = WORK / "results.json"
+    results = json.loads(raw.read_text())
+    for size in results["sizes"]:
+        if size["label"] not in args.sizes.split(","):
+            continue
+        home = WORK / f"home-{size['label']}"
+        current = (home / "current").resolve()
+        mix = queries.build(size["params"], ROOT / "queries")
+        logs = WORK / "logs"
+        wanted = [p for p in args.peers.split(",") if p in size["peers"] and "error" not in size["peers"][p]]
+        if args.virtuoso and "virtuoso" in size["peers"]:
+            wanted.append("virtuoso")
+        for name in wanted:
+            log(f"{size['label']}: mixed runs of {name}")
+            slow = name == "rdflib-endpoint"
+            peer = make_peer(name, home, current, logs / f"remix-{name}-{size['label']}.log", size["label"])
+            try:
+                if isinstance(peer, peers.Virtuoso):
+                    shutil.rmtree(peer.db, ignore_errors=True)
+                    peer.db.mkdir(parents=True)
+                    peer.configure(current)
+                    peer.start(b.start_timeout)
+                    peer.load(current / "graph.nq", b.start_timeout)
+                    peer.stop()
+                peer.start(b.start_timeout)
+                if name == "lmskg":
+                    time.sleep(b.warmup_s)  # as in the full run, where the latency phase came first
+                failed = {t["name"] for t in size["peers"][name].get("latency", []) if t.get("error")}
+                size["peers"][name].update(measure_mixed(peer, mix, b, b.slow_timeout if slow else b.timeout,
+                                                         failed))
+            finally:
+                peer.stop()
+        raw.write_text(json.dumps(results, indent=1))
+        args.out.write_text(report.render(results), encoding="utf-8")
 
 
 def warmup_curve(peer: peers.Peer, query: queries.Query, seconds: float) -> list[tuple[float, float]]:
@@ -346,6 +409,8 @@ def main(argv: list[str] | None = None) -> None:
                              "written straight from the generator's facts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--mixed-only", action="store_true",
+                        help="re-measure only the mixed runs on the builds of the last run")
     args = parser.parse_args(argv)
     if args.graph_from is None:
         args.graph_from = "build" if build_available() else "synthetic"
@@ -354,6 +419,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.virtuoso and not peers.virtuoso_available():
         subprocess.run(["bash", str(ROOT / "benchmarks" / "install-virtuoso.sh")], check=True)
     b = Bounds(args.quick)
+    if args.mixed_only:
+        remix(args, b)
+        return
     WORK.mkdir(parents=True, exist_ok=True)
     info = machine()
     calibration = calibrate(args)
