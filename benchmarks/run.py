@@ -97,11 +97,11 @@ def make_graph(mode: str, n_docs: int, seed: int, label: str) -> tuple[Path, dic
     else:
         from lmskg.store import publish
 
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         nq = corpus_dir / "synthetic.nq"
         synth.write_nquads(nq, docs)
         publish(home, nq)
-        figures = {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time(), "peak_rss_mb": 0.0}
+        figures = {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - cpu0, "peak_rss_mb": 0.0}
     figures["docs"] = n_docs
     return home, figures
 
@@ -264,20 +264,11 @@ def run_size(label: str, target: int, calibration: tuple[list[int], int], args: 
     current = (home / "current").resolve()
     logs = WORK / "logs"
     logs.mkdir(exist_ok=True)
-    candidates: list[tuple[str, peers.Peer, bool]] = []
     wanted = set(args.peers.split(","))
-    if "bare" in wanted:
-        candidates.append(("bare", peers.bare(current / "graph.nq", logs / f"bare-{label}.log"), False))
-    if "lmskg" in wanted and serve_available():
-        candidates.append(("lmskg", peers.lmskg(home, logs / f"lmskg-{label}.log"), False))
-    if "oxigraph" in wanted:
-        candidates.append(("oxigraph", peers.oxigraph(current / "store", logs / f"oxigraph-{label}.log"), False))
-    if args.virtuoso:
-        candidates.append(("virtuoso", peers.Virtuoso(WORK / f"virtuoso-{label}", logs / f"virtuoso-{label}.log"),
-                           False))
-    if "rdflib-endpoint" in wanted:
-        candidates.append(("rdflib-endpoint", peers.rdflib_endpoint(current / "graph.nq",
-                                                                    logs / f"rdflib-endpoint-{label}.log"), True))
+    names = [n for n in ("bare", "lmskg", "oxigraph", "virtuoso", "rdflib-endpoint")
+             if (n in wanted or (n == "virtuoso" and args.virtuoso)) and (n != "lmskg" or serve_available())]
+    candidates = [(n, make_peer(n, home, current, logs / f"{n}-{label}.log", label), n == "rdflib-endpoint")
+                  for n in names]
     for name, peer, slow in candidates:
         log(f"{label}: {name}")
         try:
