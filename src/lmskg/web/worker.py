@@ -23,26 +23,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from lmskg.web import negotiation
 from lmskg.web.sparqlscan import forbidden_keyword, has_from
 
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
 STACK_SIZE = 256 << 20  # bytes of stack for the thread that evaluates queries
 
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+RESULT_FORMATS = {f.name: f.oxigraph for f in negotiation.RESULT_FORMATS}
+GRAPH_FORMATS = {f.name: f.oxigraph for f in negotiation.GRAPH_FORMATS}
 
 
 @dataclass(frozen=True, slots=True)
