@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -68,3 +69,36 @@ def live_server(home: Path, *, env: Mapping[str, str] | None = None, args: tuple
             process.wait(timeout=5)
         if process.stdout:
             process.stdout.close()
+
+
+class Listener:
+    """A loopback TCP listener counting every connection made to it (for 'no outbound request' checks)."""
+
+    def __init__(self, lifetime: float = 300.0) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._deadline = time.monotonic() + lifetime
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set() and time.monotonic() < self._deadline:
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sock.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from live import live_server
+from live import Listener, live_server
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 
@@ -115,40 +114,8 @@ def test_rdflib_sparqlstore(server: str) -> None:
     assert len(constructed.graph) == 3
 
 
-class _Listener:
-    """A loopback TCP listener that counts every connection made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        deadline = time.monotonic() + 120
-        while not self._stop.is_set() and time.monotonic() < deadline:
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self.sock.close()
-
-
 def test_no_outbound_request_is_ever_made(server: str) -> None:
-    listener = _Listener()
+    listener = Listener()
     try:
         target = f"http://127.0.0.1:{listener.port}/sparql"
         attempts = [
