@@ -24,6 +24,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, FOAF, PROV
 from rdflib.term import Node
 
+from lmskg import nquads
 from lmskg.documents import READERS, read_document
 from lmskg.documents.model import Document
 from lmskg.errors import DocumentError, ExtractionError, LmskgError, OntologyError, StoreError
@@ -96,9 +97,8 @@ class DocumentGraph:
         self.doc = doc
         self.base = base
         self.data = Namespace(f"{base}data/")
-        self.ds = Dataset()
         self.iri = URIRef(f"{base}graph/{doc.id}")
-        self.g = self.ds.graph(self.iri)
+        self.g: set[tuple[URIRef, URIRef, Node]] = set()
         self.document = self.data[f"document/{doc.id}"]
         self._sentences = sentences(doc)
 
@@ -301,7 +301,7 @@ class DocumentGraph:
         return line_start, max(line_end, end)
 
     def nquads(self) -> list[str]:
-        return sorted(set(_nquad_lines(self.ds)))
+        return nquads.lines(self.g, self.iri)
 
 
 def document_nquads(doc: Document, extraction: Extraction, base: str = DEFAULT_BASE) -> list[str]:
