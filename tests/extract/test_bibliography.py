@@ -267,3 +267,21 @@ def test_vancouver_reference_without_a_full_stop_after_the_journal():
             first.pages.value) == ("Spinal leiomyosarcoma revisited", "J Spine Surg", 2015, "22", "3", "100-105")
     assert (second.marker, second.journal.value, second.volume.value, second.issue) == (2, "Spine Oncol Rep", "13",
                                                                                        None)
+
+
+def test_nlm_author_line_ending_with_a_period():
+    pub = one("Treatment of a rare sarcoma of the spine\n\nKowalczyk AB, Osei-Mensah K, Lindahl P.\n\n"
+              "Some Spine J. 2020 May;3(2):10-17. doi: 10.5555/ssj.2020.10.\n\nAbstract\n\nText.\n")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Kowalczyk AB", "Osei-Mensah K", "Lindahl P"]
+
+
+def test_whole_names_without_initials_are_given_name_first():
+    pub = one("Treatment of a rare sarcoma of the spine\n\nHelga Brandvold, Tomasz Wierzba, Amara Nwosu\n\n"
+              "Abstract\n\nText.\n")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Brandvold H", "Wierzba T", "Nwosu A"]
+
+
+def test_journal_line_between_title_and_authors():
+    pub = one("Treatment of a rare sarcoma of the spine\n\nSome Spine Lett. 2021;4(1):e0101. doi:10.5555/ssl.e0101\n\n"
+              "Lena K. Moritz, Pablo Arce\n\nA 50-year-old man had a tumour.\n")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Moritz LK", "Arce P"]

@@ -69,3 +69,12 @@ def test_a_passive_removal_is_a_resection_where_the_operation_acted():
                                              term("LumbarVertebra1")]
     assert at(doc, part.procedure) == "part of the tumour was removed"
     assert (whole.step, whole.procedure.value) == (2, term("GrossTotalResection"))
+
+
+def test_a_summary_sentence_gives_way_to_the_detailed_telling():
+    _doc, case = one_case("We report a 61-year-old woman with leiomyosarcoma managed by laminectomy, fixation and "
+                         "radiotherapy. She underwent laminectomy and fixation from T4 to T8. Three weeks later, "
+                         "radiotherapy was delivered to T6.")
+    assert steps(case) == [(1, term("Laminectomy")), (1, term("InstrumentedFixation")),
+                           (2, term("RadiationTherapy"))]
+    assert [s.value for s in case.treatments[2].sites] == [term("ThoracicVertebra6")]

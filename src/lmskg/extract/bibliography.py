@@ -430,13 +430,15 @@ def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
             if out:
                 break
             continue
+        if not out and (_SOURCE_LINE.match(line.strip()) or _IDENTIFIER_LINE.match(line.strip())):
+            continue                                  # the journal line between the title and the authors
         if not out and "," in line:
             a, b = _strip(r.norm, a, b)
             text = r.norm[a:b].rstrip(".")
             if _looks_like_nlm_authors(text):
-                return _authors(r, a, b)
+                return _authors(r, a, a + len(text))  # "Halvorsen KL, Idrissi Y.": the final period is no initial
             if _NAME_LIST.fullmatch(_unmark(text)):
-                given_first = bool(re.search(r"\S\s+[A-Z]\.(?:\s|$)", _unmark(text)))
+                given_first = bool(re.search(r"\S\s+[A-Z]\.(?:\s|$)", _unmark(text))) or _full_names(text)
                 return _authors(r, a, b, given_first=given_first)
             break
         if not _NAME_LINE.match(line.strip()) or _SKIP_LINE.match(line.strip()):
@@ -444,6 +446,13 @@ def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
         s = r.span(a, b)
         out.append(Author(" ".join(line.split()), "", s))
     return tuple(out) if out else ()
+
+
+def _full_names(text: str) -> bool:
+    """A list of whole names with no initials at all ("Mireille Dubanchet, Oskar Lindqvist") is written given name
+    first, as names are in running text."""
+    units = [u.strip() for u in re.split(r"\s*(?:,|\band\b)\s*", _unmark(text)) if u.strip()]
+    return len(units) >= 2 and all(len(u.split()) >= 2 and not re.search(r"\b[A-Z]{1,3}\.?$", u) for u in units)
 
 
 def _signatures(r: _Reader) -> tuple[Author, ...]:

@@ -99,10 +99,30 @@ WITH = re.compile(r"[^,;.()]{0,50}?\b(?:with|and)\s+(?:(?:a|an|the)\s+)?(?:[a-z-
 ADJACENT = re.compile(r"[\s-]*(?:(?!with\b|and\b|or\b|by\b|then\b|plus\b)[a-z-]+\s+)?", re.I)
 
 
+def _summaries(p: Passage, sents: list[Span]) -> set[int]:
+    """Sentences that sum up treatments the text then tells one by one: "managed by decompression, instrumentation
+    and radiotherapy", followed by one sentence for the operation and another for the radiotherapy. Every
+    treatment they name is told again later, in at least two different sentences; the steps come from the
+    detailed telling."""
+    told: list[set[str]] = []
+    for s in sents:
+        told.append({m.term for m in _procedures(p, s) if m.category == "procedure" and _is_treatment(p, s, m, set())})
+    out = set()
+    for i, terms in enumerate(told):
+        if len(terms) < 2:
+            continue
+        later = {j for j in range(i + 1, len(told)) if terms & told[j]}
+        if later and all(any(t in told[j] for j in later) for t in terms) and len(later) >= 2:
+            out.add(i)
+    return out
+
+
 def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
     steps: list[tuple[int, Mention, list[Found[str]], list[Found[str]]]] = []
     step = 0
     seen: set[str] = set()
+    summaries = _summaries(p, sents)
+    sents = [s for i, s in enumerate(sents) if i not in summaries]
     for s in sents:
         if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
