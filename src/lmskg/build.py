@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, FOAF, PROV
 from rdflib.term import Node
@@ -43,6 +43,13 @@ FABIO_KIND = {"CaseReportKind": FABIO.CaseReport, "ReviewKind": FABIO.ReviewArti
 SKIPPED_NAMES = re.compile(r"^(?:README|MANIFEST|LICENSE|NOTICE)\b|\.gold\.", re.I)
 
 Extractor = Callable[[Document], Extraction]
+
+# the terms DocumentGraph.fact writes for every fact, looked up once (a DefinedNamespace attribute is slow)
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_DERIVED_FROM, _EVIDENCE, _SPECIFIC_RESOURCE = PROV.wasDerivedFrom, LMSKG.Evidence, OA.SpecificResource
+_HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
+_POSITION_SELECTOR, _QUOTE_SELECTOR = OA.TextPositionSelector, OA.TextQuoteSelector
+_SENTENCE, _SENTENCE_START, _SENTENCE_END = LMSKG.sentence, LMSKG.sentenceStart, LMSKG.sentenceEnd
 
 
 @dataclass
@@ -264,30 +271,30 @@ class DocumentGraph:
         if not (0 <= start <= end <= len(self.doc.text)) or self.doc.text[start:end] != span.text:
             raise ExtractionError(f"{self.doc.path}: span {start}-{end} does not match the text ({span.text!r})")
         digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()}".encode()).hexdigest()[:16]
-        st = self.data[f"statement/{self.doc.id}/{digest}"]
-        ev = self.data[f"evidence/{self.doc.id}/{start}-{end}"]
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, s))
-        g.add((st, RDF.predicate, p))
-        g.add((st, RDF.object, o))
-        g.add((st, PROV.wasDerivedFrom, ev))
-        if (ev, RDF.type, LMSKG.Evidence) in g:
+        st = URIRef(f"{self.data}statement/{self.doc.id}/{digest}")
+        ev = URIRef(f"{self.data}evidence/{self.doc.id}/{start}-{end}")
+        g.add((st, _TYPE, _STATEMENT))
+        g.add((st, _SUBJECT, s))
+        g.add((st, _PREDICATE, p))
+        g.add((st, _OBJECT, o))
+        g.add((st, _DERIVED_FROM, ev))
+        if (ev, _TYPE, _EVIDENCE) in g:
             return
         position, quote = URIRef(f"{ev}#position"), URIRef(f"{ev}#quote")
-        g.add((ev, RDF.type, LMSKG.Evidence))
-        g.add((ev, RDF.type, OA.SpecificResource))
-        g.add((ev, OA.hasSource, self.document))
-        g.add((ev, OA.hasSelector, position))
-        g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, Literal(start)))
-        g.add((position, OA.end, Literal(end)))
-        g.add((ev, OA.hasSelector, quote))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(span.text)))
+        g.add((ev, _TYPE, _EVIDENCE))
+        g.add((ev, _TYPE, _SPECIFIC_RESOURCE))
+        g.add((ev, _HAS_SOURCE, self.document))
+        g.add((ev, _HAS_SELECTOR, position))
+        g.add((position, _TYPE, _POSITION_SELECTOR))
+        g.add((position, _START, Literal(start)))
+        g.add((position, _END, Literal(end)))
+        g.add((ev, _HAS_SELECTOR, quote))
+        g.add((quote, _TYPE, _QUOTE_SELECTOR))
+        g.add((quote, _EXACT, Literal(span.text)))
         s0, s1 = self.context(start, end)
-        g.add((ev, LMSKG.sentence, Literal(self.doc.text[s0:s1])))
-        g.add((ev, LMSKG.sentenceStart, Literal(s0)))
-        g.add((ev, LMSKG.sentenceEnd, Literal(s1)))
+        g.add((ev, _SENTENCE, Literal(self.doc.text[s0:s1])))
+        g.add((ev, _SENTENCE_START, Literal(s0)))
+        g.add((ev, _SENTENCE_END, Literal(s1)))
 
     def context(self, start: int, end: int) -> tuple[int, int]:
         """The sentence(s) holding ``[start, end)``; outside any sentence (a heading field), its line."""
@@ -317,20 +324,28 @@ def document_nquads(doc: Document, extraction: Extraction, base: str = DEFAULT_B
 
 
 def ontology_nquads(path: Path, base: str = DEFAULT_BASE) -> list[str]:
-    """The ontology in its own named graph, blank nodes labelled canonically so rebuilds are identical."""
-    graph = Graph()
+    """The ontology in its own named graph, blank nodes labelled canonically so rebuilds are identical.
+
+    The Turtle is parsed once (``load_ontology``, which the extractor then reuses) and the lines are kept per
+    file, modification time and base, so repeated builds in one process do not canonicalise it again."""
+    from lmskg.ontology import load_ontology
+
     try:
-        graph.parse(path, format="turtle")
-    except FileNotFoundError as exc:
+        key = (path.resolve(), path.stat().st_mtime_ns, base)
+    except OSError as exc:
         raise OntologyError(f"{path}: the ontology source is missing") from exc
-    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise OntologyError(f"{path}: cannot parse the ontology ({exc})") from exc
-    canonical = to_canonical_graph(graph)
-    ds = Dataset()
-    named = ds.graph(URIRef(f"{base}{ONTOLOGY_GRAPH}"))
-    for triple in canonical:
-        named.add(triple)
-    return sorted(set(_nquad_lines(ds)))
+    lines = _ONTOLOGY_LINES.get(key)
+    if lines is None:
+        canonical = to_canonical_graph(load_ontology(path).graph)
+        ds = Dataset()
+        named = ds.graph(URIRef(f"{base}{ONTOLOGY_GRAPH}"))
+        for triple in canonical:
+            named.add(triple)
+        lines = _ONTOLOGY_LINES[key] = sorted(set(_nquad_lines(ds)))
+    return lines
+
+
+_ONTOLOGY_LINES: dict[tuple[Path, int, str], list[str]] = {}
 
 
 def _nquad_lines(ds: Dataset) -> Iterator[str]:
