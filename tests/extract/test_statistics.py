@@ -90,3 +90,25 @@ def test_counts_of_women_with_their_percentage():
     got = {(s.measure.value, s.value.value, s.unit) for s in stats}
     assert {(term("NumberOfWomen"), Decimal(14), None), (term("NumberOfWomen"), Decimal(70), term("Percent")),
             (term("NumberOfPatients"), Decimal(20), None)} <= got
+
+
+def test_n_of_the_m_patients_counts_n():
+    doc, stats = statistics("Thirty patients with leiomyosarcoma were treated at our institution. Local recurrence "
+                            "occurred in 3 of the 20 operated patients (15%).")
+    recurrence = [(s.value.value, s.unit) for s in stats if s.measure.value == term("TumorRecurrence")]
+    assert recurrence == [(Decimal(3), None), (Decimal(15), term("Percent"))]
+    assert at(doc, next(s for s in stats if s.measure.value == term("TumorRecurrence")).value) == "3"
+
+
+def test_primary_tumour_arose_in_named_sites():
+    _doc, stats = statistics("In this retrospective cohort of leiomyosarcoma, the primary tumour arose in the uterus "
+                             "in 9 patients (60%) and in the retroperitoneum in 4 (27%).")
+    assert [(s.group.value, s.value.value) for s in stats if s.measure.value == term("NumberOfPatients")] == [
+        (term("UterineLeiomyosarcoma"), Decimal(9)), (term("UterineLeiomyosarcoma"), Decimal(60)),
+        (term("RetroperitonealLeiomyosarcoma"), Decimal(4)), (term("RetroperitonealLeiomyosarcoma"), Decimal(27))]
+
+
+def test_a_tumour_word_naming_a_kind_of_centre_is_no_group():
+    _doc, stats = statistics("We reviewed 25 patients operated for leiomyosarcoma at three sarcoma centres.")
+    assert rows(stats) == [(term("CaseSeriesPopulation"), term("Leiomyosarcoma"), term("NumberOfPatients"),
+                            Decimal(25), None)]

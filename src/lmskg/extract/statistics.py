@@ -36,7 +36,9 @@ SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", r
 AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died)", re.I)
 PAREN_COUNT = re.compile(r"(?<![\w.(])(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
-PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were)\b", re.I)
+OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
+                      rf"(?:[a-z-]+\s+){{0,2}}?(?:patients|cases)\b", re.I)
+PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were|arose|originated)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
                    r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
                    r"|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*(?:%|days?|weeks?|months?|years?)", re.I)
@@ -47,6 +49,8 @@ VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|a
                         re.I)
 AFTER_TIME = re.compile(r"\s*(?:after|later|before|post|following|from)\b", re.I)
 TIME_POINT = re.compile(r"\b(?:at|by|within|after)\s*(?:the\s+)?$", re.I)
+INSTITUTION = re.compile(r"\s+(?:cent(?:er|re)s?|units?|clinics?|services?|registr(?:y|ies)|databases?|"
+                         r"departments?|boards?|networks?|institutes?|hospitals?|specialists?)\b", re.I)
 FALLBACK_COHORT = re.compile(r"\b(?:cohort|institution|institutional|cent(?:er|re)|retrospective|our experience|"
                              r"consecutive)\b", re.I)
 
@@ -104,7 +108,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             if measure is None:
                 continue
             group = groups.get(v.start)
-            if group is None and len(tumors) <= 1:
+            if group is None and len({t.term for t in tumors}) <= 1:
                 group = (p.found(tumors[0].term, tumors[0].start, tumors[0].end) if tumors else group_default)
             key = (population.value, group and group.value, measure.value, v.value, v.unit)
             if key in seen:
@@ -154,7 +158,9 @@ def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int,
         a = before[-1]
         histology = next(iter(p.mentions(s, "tumor")), None)
         base = p.label(histology.term) if histology else "leiomyosarcoma"
-        term = p.lexicon.lookup("tumor", f"{a.text} {base}") or p.lexicon.lookup("tumor", f"{a.text} leiomyosarcoma")
+        term = next((t for t in (p.lexicon.lookup("tumor", name) for name in (  # "uterine LMS", "LMS of the uterus"
+            f"{a.text} {base}", f"{a.text} leiomyosarcoma", f"{base} of the {a.text}",
+            f"leiomyosarcoma of the {a.text}")) if t), None)
         if term:
             out[v.start] = p.found(term, a.start, a.end)
     return out
@@ -167,8 +173,8 @@ def _tumors(p: Passage, s: Span) -> list[Mention]:
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
     out = []
     for m in p.mentions(s, "tumor"):
-        if context.negated(p.text, m.start, m.end, s.start, s.end):
-            continue
+        if context.negated(p.text, m.start, m.end, s.start, s.end) or INSTITUTION.match(p.text, m.end):
+            continue                                       # "at two sarcoma centres": a kind of centre, no group
         nested = [n for n in p.analysis.nested(m, "tumor") if not p.ontology.is_a(n.term, metastatic)]  # type: ignore
         if p.ontology.is_a(m.term, metastatic) or m.text.lower().startswith("metastatic"):  # type: ignore
             if not nested:
@@ -216,6 +222,11 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         if free(m.start(1), m.end(1)):
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1), count=True, subset=True))
             taken.append((m.start(1), m.end(1)))
+    for m in OF_TOTAL.finditer(text, s.start, s.end):   # "in 2 of the 14 en bloc patients": 2, of a group of 14
+        value = q.number(m.group(1))
+        if value is not None and free(m.start(), m.end()):
+            out.append(_Value(value, None, m.start(1), m.end(1), count=True, subset=True))
+            taken.append((m.start(), m.end()))
     for m in OF_THEM.finditer(text, s.start, s.end):
         value = q.number(m.group(1))
         if value is not None and free(m.start(), m.end()):
