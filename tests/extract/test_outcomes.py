@@ -57,3 +57,15 @@ def test_the_cause_of_death_is_not_an_outcome_of_its_own():
     _, case = one_case("A 60-year-old man with leiomyosarcoma had surgery and died of disease progression 6 months "
                        "after diagnosis.")
     assert outcomes(case) == [(term("Death"), Decimal(6), term("Month"))]
+
+
+def test_a_recurrence_denied_beside_a_death_is_not_freedom_from_disease():
+    _doc, case = one_case("A 57-year-old woman with leiomyosarcoma had radiosurgery of a brain metastasis. She died "
+                          "of liver metastases 14 months after radiosurgery, without local recurrence in the brain.")
+    assert [(o.outcome.value, o.value and o.value.value) for o in case.outcomes] == [(term("Death"), Decimal(14))]
+
+
+def test_a_recurrence_denied_alone_is_freedom_from_disease():
+    _doc, case = one_case("A 57-year-old woman with leiomyosarcoma had radiosurgery of a brain metastasis. She "
+                          "remained without recurrence 14 months after radiosurgery.")
+    assert [o.outcome.value for o in case.outcomes] == [term("NoEvidenceOfDisease")]

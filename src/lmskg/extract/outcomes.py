@@ -41,8 +41,8 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
                 continue
             term = m.term
             if context.negated(p.text, m.start, m.end, s.start, s.end):
-                if m.term not in _recurrence_terms(p):
-                    continue
+                if m.term not in _recurrence_terms(p) or _fatal(p, s, events):
+                    continue                   # "died of lung disease, without intracranial recurrence": not NED
                 term = p.lexicon.lookup("outcome", "no evidence of disease")   # "free of recurrence"
                 if term is None:
                     continue
@@ -80,6 +80,16 @@ def _spread(p: Passage, s: Span, times: list[q.Quantity]) -> Outcome | None:
     return Outcome(p.found(term, m.start(), m.end()),
                    None if value is None else p.found(value.value, value.start, value.end),
                    None if value is None else p.unit(value.unit))
+
+
+def _fatal(p: Passage, s: Span, events: list[Mention]) -> bool:
+    """The sentence tells a death or a progression that is not negated: a recurrence it denies is local control at
+    one site, not freedom from disease."""
+    from lmskg.vocab import LMSKG
+
+    bad = (str(LMSKG.Death), str(LMSKG.DiseaseProgression))
+    return any(any(p.ontology.is_a(e.term, b) for b in bad)  # type: ignore[attr-defined]
+               and not context.negated(p.text, e.start, e.end, s.start, s.end) for e in events)
 
 
 def _recurrence_terms(p: Passage) -> set[str]:
