@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -108,6 +109,9 @@ class DocumentGraph:
         self.g: set[tuple[URIRef, URIRef, Node]] = set()
         self.document = self.data[f"document/{doc.id}"]
         self._sentences = sentences(doc)
+        self._starts = [x.start for x in self._sentences]
+        self._ends = [x.end for x in self._sentences]
+        self._ordered = self._starts == sorted(self._starts) and self._ends == sorted(self._ends)
 
     # the document, publications, cases, statistics
     def add_document(self) -> None:
@@ -298,7 +302,11 @@ class DocumentGraph:
 
     def context(self, start: int, end: int) -> tuple[int, int]:
         """The sentence(s) holding ``[start, end)``; outside any sentence (a heading field), its line."""
-        inside = [s for s in self._sentences if s.start < max(end, start + 1) and start < s.end]
+        hi = max(end, start + 1)
+        if self._ordered:  # those overlapping [start, hi): ending after start, starting before hi
+            inside = self._sentences[bisect_right(self._ends, start):bisect_left(self._starts, hi)]
+        else:
+            inside = [s for s in self._sentences if s.start < hi and start < s.end]
         if inside:
             return min(start, inside[0].start), max(end, inside[-1].end)
         text = self.doc.text
