@@ -146,6 +146,7 @@ class LMSKG(DefinedNamespace):
     MagneticResonanceImaging: URIRef  # magnetic resonance imaging
     Male: URIRef  # male
     MalignantNeoplasm: URIRef  # malignant neoplasm
+    MeanAge: URIRef  # mean age
     MedianAge: URIRef  # median age
     MedicalCondition: URIRef  # medical condition
     MedicalImaging: URIRef  # medical imaging

@@ -112,3 +112,11 @@ def test_a_tumour_word_naming_a_kind_of_centre_is_no_group():
     _doc, stats = statistics("We reviewed 25 patients operated for leiomyosarcoma at three sarcoma centres.")
     assert rows(stats) == [(term("CaseSeriesPopulation"), term("Leiomyosarcoma"), term("NumberOfPatients"),
                             Decimal(25), None)]
+
+
+def test_mean_age_of_a_cohort():
+    doc, stats = statistics("Sixteen patients with leiomyosarcoma were treated at our institution; their mean age at "
+                            "surgery was 61 years (range, 40-80).")
+    age = next(s for s in stats if s.measure.value == term("MeanAge"))
+    assert (age.value.value, age.unit) == (Decimal(61), term("Year"))
+    assert at(doc, age.value) == "61 years"
