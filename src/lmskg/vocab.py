@@ -63,6 +63,7 @@ class LMSKG(DefinedNamespace):
     CohortStatistic: URIRef  # cohort statistic
     ComputedTomography: URIRef  # computed tomography
     ConfluenceOfSinuses: URIRef  # confluence of sinuses
+    ConusMedullarisCompression: URIRef  # conus medullaris compression
     ConventionalRadiotherapy: URIRef  # conventional radiotherapy
     Corpectomy: URIRef  # corpectomy
     CranialCavity: URIRef  # cranial cavity

@@ -152,3 +152,9 @@ def test_levels_of_a_primary_bone_tumor_are_primary():
     assert case.primary_site.value == term("Bone")
     assert [(le.role.value, le.sites[0].value) for le in case.lesions] == [(term("PrimaryRole"),
                                                                            term("CervicalVertebra5"))]
+
+
+def test_compression_of_the_conus_medullaris_is_a_finding():
+    _doc, case = one_case("A 62-year-old man with leiomyosarcoma had a metastasis of L1 causing compression of the "
+                          "conus medullaris.")
+    assert term("ConusMedullarisCompression") in [f.finding.value for f in case.findings]

@@ -69,3 +69,9 @@ def test_a_recurrence_denied_alone_is_freedom_from_disease():
     _doc, case = one_case("A 57-year-old woman with leiomyosarcoma had radiosurgery of a brain metastasis. She "
                           "remained without recurrence 14 months after radiosurgery.")
     assert [o.outcome.value for o in case.outcomes] == [term("NoEvidenceOfDisease")]
+
+
+def test_strength_recovered_fully_is_a_neurological_improvement():
+    _doc, case = one_case("A 45-year-old woman with leiomyosarcoma underwent laminectomy. Her strength recovered "
+                          "fully.")
+    assert [o.outcome.value for o in case.outcomes] == [term("NeurologicalImprovement")]
