@@ -158,3 +158,10 @@ def test_compression_of_the_conus_medullaris_is_a_finding():
     _doc, case = one_case("A 62-year-old man with leiomyosarcoma had a metastasis of L1 causing compression of the "
                           "conus medullaris.")
     assert term("ConusMedullarisCompression") in [f.finding.value for f in case.findings]
+
+
+def test_a_finding_inside_a_described_lesion_is_the_finding_the_vocabulary_names_so():
+    _doc, case = one_case("A 49-year-old woman with leiomyosarcoma presented with headache; CT showed hemorrhage "
+                          "within the large occipital lesion.")
+    assert term("IntratumoralHemorrhage") in [f.finding.value for f in case.findings]
+    assert term("Hemorrhage") not in [f.finding.value for f in case.findings]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lmskg.extract import context
 from lmskg.extract import quantities as q
@@ -108,6 +109,7 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
             left, right = context.clause_bounds(p.text, m.start, m.end, s.start, s.end)
             if any(left <= a and b <= right for a, b in outcome_spans):
                 continue                                  # "neurological symptoms gradually improved": an outcome
+            m = _inside_lesion(p, m)
             duration = _duration_for(p, s, m, durations)
             if duration is not None and p.unit(duration.unit) is None:
                 duration = None                           # a unit the ontology does not name
@@ -119,6 +121,20 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
                                                                                     duration.end),
                     None if duration is None or duration.value is None else p.unit(duration.unit))
     return _merge_general(p, list(findings.values())), list(conditions.values())
+
+
+INSIDE_LESION = re.compile(r"\s+(?:within|into|inside)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(lesion|tumou?r|mass|metastasis|deposit|nodule)s?\b", re.I)
+
+
+def _inside_lesion(p: Passage, m: Mention) -> Mention:
+    """ "hemorrhage within the cerebellar lesion": the finding the vocabulary names for "hemorrhage within the lesion",
+    whatever words describe the lesion."""
+    inside = INSIDE_LESION.match(p.text, m.end)
+    if inside is None:
+        return m
+    term = p.lexicon.lookup("finding", f"{m.text} within the {inside.group(1).lower()}")
+    return m if term is None or term == m.term else replace(m, term=term)
 
 
 def _merge_general(p: Passage, findings: list[Finding]) -> list[Finding]:
