@@ -120,3 +120,9 @@ def test_mean_age_of_a_cohort():
     age = next(s for s in stats if s.measure.value == term("MeanAge"))
     assert (age.value.value, age.unit) == (Decimal(61), term("Year"))
     assert at(doc, age.value) == "61 years"
+
+
+def test_patients_complicated_by_a_finding_are_cases_with_it():
+    _doc, stats = statistics("Thirty patients with leiomyosarcoma were treated at our institution. Six patients were "
+                             "complicated by intratumoral hemorrhage.")
+    assert [(s.measure.value, s.value.value) for s in stats][1:] == [(term("HemorrhageRate"), Decimal(6))]

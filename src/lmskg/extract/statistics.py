@@ -307,7 +307,8 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
                 if outcome:
                     return p.found(outcome, m.start, m.end)
         findings = [m for m in p.mentions(s, "finding") if v.end <= m.start < end
-                    and re.search(r"\b(?:had|with|presented with|developed)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
+                    and re.search(r"\b(?:had|with|presented with|developed|experienced|suffered|"
+                                  r"(?:were|was) complicated by)\s+(?:an?\s+)?$", p.text[v.end:m.start])]
         for m in findings:                                # "six patients had hemorrhage": cases with hemorrhage
             label = p.label(m.term)
             outcome = p.lexicon.lookup("outcome", f"cases with {label}") or p.lexicon.lookup("outcome", label)
