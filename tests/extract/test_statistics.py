@@ -126,3 +126,9 @@ def test_patients_complicated_by_a_finding_are_cases_with_it():
     _doc, stats = statistics("Thirty patients with leiomyosarcoma were treated at our institution. Six patients were "
                              "complicated by intratumoral hemorrhage.")
     assert [(s.measure.value, s.value.value) for s in stats][1:] == [(term("HemorrhageRate"), Decimal(6))]
+
+
+def test_a_bare_count_after_a_comma_complicated_by_a_finding():
+    _doc, stats = statistics("In our cohort of 18 patients with leiomyosarcoma, 5 were complicated by intratumoral "
+                             "hemorrhage.")
+    assert (term("HemorrhageRate"), Decimal(5)) in [(s.measure.value, s.value.value) for s in stats]

@@ -33,7 +33,8 @@ BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 LITERATURE = re.compile(r"\b(?:cases|patients)\b[^.;]{0,120}\b(?:have|had|has) been (?:reported|described|published)\b"
                         r"|\b(?:previously|published|literature) (?:reported )?cases\b", re.I)
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
-AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died)", re.I)
+AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died|experienced|suffered|"
+                   r"(?:were|was) complicated by)", re.I)
 PAREN_COUNT = re.compile(r"(?<![\w.(])(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
 OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
