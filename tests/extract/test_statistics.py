@@ -132,3 +132,10 @@ def test_a_bare_count_after_a_comma_complicated_by_a_finding():
     _doc, stats = statistics("In our cohort of 18 patients with leiomyosarcoma, 5 were complicated by intratumoral "
                              "hemorrhage.")
     assert (term("HemorrhageRate"), Decimal(5)) in [(s.measure.value, s.value.value) for s in stats]
+
+
+def test_the_publications_a_review_gathered_are_counted():
+    doc, stats = statistics("Our review of the literature found 40 patients with leiomyosarcoma of the spine in 22 "
+                            "publications.")
+    pubs = [s for s in stats if s.measure.value == term("NumberOfPublications")]
+    assert [(s.value.value, at(doc, s.value)) for s in pubs] == [(Decimal(22), "22")]

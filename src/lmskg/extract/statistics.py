@@ -334,6 +334,10 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
                                         or PRIMARY_SITE.search(p.text, part_lo, v.start)):
             term = LMSKG.NumberOfCases if noun.group(1).lower() == "cases" else LMSKG.NumberOfPatients
             return p.found(str(term), v.start, v.end)
+        sources = re.match(r"\s+(?:[a-z-]+\s+){0,2}?publications\b", p.text[v.end:s.end], re.I)
+        if v.unit is None and sources and (re.search(r"\b(?:in|from|across)\s+$", p.text[clause_lo:v.start], re.I)
+                                           or GATHERED.search(p.text, clause_lo, v.start)):
+            return p.found(str(LMSKG.NumberOfPublications), v.start, v.end)   # "126 patients in 71 publications"
         return None
     in_clause = [m for m in real if clause_lo <= m.start and m.end <= v.start]
     if in_clause and not v.in_list:
