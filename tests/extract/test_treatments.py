@@ -78,3 +78,10 @@ def test_a_summary_sentence_gives_way_to_the_detailed_telling():
     assert steps(case) == [(1, term("Laminectomy")), (1, term("InstrumentedFixation")),
                            (2, term("RadiationTherapy"))]
     assert [s.value for s in case.treatments[2].sites] == [term("ThoracicVertebra6")]
+
+
+def test_a_cage_stands_at_the_levels_of_the_corpectomy_of_its_operation():
+    _doc, case = one_case("A 59-year-old man with leiomyosarcoma underwent an L2 corpectomy, the defect was filled "
+                          "with a titanium cage, and pedicle screws were placed from L1 to L3.")
+    cage = next(t for t in case.treatments if t.procedure.value == term("CageReconstruction"))
+    assert (cage.step, [s.value for s in cage.sites]) == (1, [term("LumbarVertebra2")])

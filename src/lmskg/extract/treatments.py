@@ -164,6 +164,9 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
                     and WITH.fullmatch(p.text[steps[-1][1].end:m.start]) and _surgical(p, m.term) \
                     and not _resection(p, m.term):
                 sites = list(steps[-1][2])            # "a T12 corpectomy with an expandable cage": the same levels
+            if not sites and _cage(p, m.term):         # the cage fills the gap the corpectomy of its step left
+                removed = [x for x in steps if x[0] == step and x[2] and _vertebral_removal(p, x[1].term)]
+                sites = list(removed[-1][2]) if removed else []
             if not sites and m.token_start < 0:          # a passive removal: where the operation acted
                 done = [x for x in steps if x[0] == step and x[2]]
                 sites = list(done[0][2]) if done else []
@@ -207,6 +210,19 @@ def _surgical(p: Passage, term: str) -> bool:
     from lmskg.vocab import LMSKG
 
     return p.ontology.is_a(term, str(LMSKG.SurgicalProcedure))   # type: ignore[attr-defined]
+
+
+def _cage(p: Passage, term: str) -> bool:
+    from lmskg.vocab import LMSKG
+
+    return p.ontology.is_a(term, str(LMSKG.CageReconstruction))   # type: ignore[attr-defined]
+
+
+def _vertebral_removal(p: Passage, term: str) -> bool:
+    """A corpectomy or a spondylectomy takes out vertebral bodies; a cage put in with it stands at their levels."""
+    from lmskg.vocab import LMSKG
+
+    return any(p.ontology.is_a(term, str(k)) for k in (LMSKG.Corpectomy, LMSKG.Spondylectomy))  # type: ignore
 
 
 def _resection(p: Passage, term: str) -> bool:
