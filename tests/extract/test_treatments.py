@@ -85,3 +85,10 @@ def test_a_cage_stands_at_the_levels_of_the_corpectomy_of_its_operation():
                           "with a titanium cage, and pedicle screws were placed from L1 to L3.")
     cage = next(t for t in case.treatments if t.procedure.value == term("CageReconstruction"))
     assert (cage.step, [s.value for s in cage.sites]) == (1, [term("LumbarVertebra2")])
+
+
+def test_a_treatment_only_referred_to_later_does_not_make_the_first_telling_a_summary():
+    _doc, case = one_case("A 47-year-old woman with leiomyosarcoma underwent laminectomy and fixation from T2 to T6. "
+                          "After the laminectomy, her pain improved. Following the fixation, she walked again.")
+    assert steps(case) == [(1, term("Laminectomy")), (1, term("InstrumentedFixation"))]
+    assert len(case.treatments[1].sites) == 5

@@ -106,7 +106,8 @@ def _summaries(p: Passage, sents: list[Span]) -> set[int]:
     detailed telling."""
     told: list[set[str]] = []
     for s in sents:
-        told.append({m.term for m in _procedures(p, s) if m.category == "procedure" and _is_treatment(p, s, m, set())})
+        told.append({m.term for m in _procedures(p, s) if m.category == "procedure" and _is_treatment(p, s, m, set())
+                     and not REFERENCE.search(p.text[max(s.start, m.start - 30):m.start])})  # not "after the surgery"
     out = set()
     for i, terms in enumerate(told):
         if len(terms) < 2:
