@@ -224,23 +224,18 @@ def _looks_like_nlm_authors(text: str) -> bool:
 
 def _mla(r: _Reader, start: int, end: int) -> _Draft | None:
     m = _MLA.match(r.norm, start, end)
-    if not m:
-        return None
-    draft = _Draft(spans=[(start, end)])
-    draft.authors = _authors(r, m.start("authors"), m.end("authors"))
-    for name in ("title", "journal"):
-        draft.put(name, r.text(m.start(name), m.end(name)))
-    draft.put("year", r.found(int(m.group("year")), m.start("year"), m.end("year")))
-    for name in ("volume", "issue", "pages"):
-        if m.group(name):
-            draft.put(name, r.found(m.group(name), m.start(name), m.end(name)))
-    return draft
+    return _styled_citation(r, m, start, end) if m else None
 
 
 def _apa(r: _Reader, start: int, end: int) -> _Draft | None:
     m = _APA.match(r.norm, start, end)
     if not m or not re.search(r"[A-Z]\.", m.group("authors")):
         return None
+    return _styled_citation(r, m, start, end)
+
+
+def _styled_citation(r: _Reader, m: re.Match[str], start: int, end: int) -> _Draft:
+    """A citation matched by a style's pattern with the groups authors, title, journal, year, volume, issue, pages."""
     draft = _Draft(spans=[(start, end)])
     draft.authors = _authors(r, m.start("authors"), m.end("authors"))
     for name in ("title", "journal"):
