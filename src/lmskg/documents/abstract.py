@@ -4,10 +4,6 @@ and a citation line ("Cite this paper: ...")."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from lmskg.documents import document_id, from_text, load_text, manifest_entry
-from lmskg.documents.model import Document
 
 KIND = "abstract"
 RUNNING_HEAD = re.compile(
@@ -23,13 +19,6 @@ def looks_like(text: str) -> bool:
 
     norm = normalize(text)
     return bool(RUNNING_HEAD.search(norm) or CITE.search(norm) or re.search(r"^\s*Abstract\b", norm, re.M))
-
-
-def read(path: Path) -> Document:
-    text = load_text(path)
-    entry = manifest_entry(path) or {}
-    return from_text(document_id(path), text, KIND, path=path, source=entry.get("source") or None,
-                     metadata=metadata(text))
 
 
 def metadata(text: str) -> dict[str, str]:

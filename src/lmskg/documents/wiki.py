@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from lmskg.documents import document_id, from_text, load_text, manifest_entry
-from lmskg.documents.model import Document
 
 KIND = "wiki-page"
 MARKER = re.compile(r"<sup>\s*(\d+)\)\s*</sup>")
@@ -16,13 +12,6 @@ _PERMALINK = re.compile(r"Permanent link:\s*<?(https?://\S+?)>?(?:\s|Last update
 
 def looks_like(text: str) -> bool:
     return bool(MARKER.search(text)) or "doku.php" in text
-
-
-def read(path: Path) -> Document:
-    text = load_text(path)
-    entry = manifest_entry(path) or {}
-    return from_text(document_id(path), text, KIND, path=path, source=entry.get("source") or None,
-                     metadata=metadata(text))
 
 
 def metadata(text: str) -> dict[str, str]:
