@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live import live_server
+from live import chromium_page, live_server
 
 from lmskg.build import build
 from lmskg.settings import Settings
@@ -16,9 +14,6 @@ from lmskg.settings import Settings
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 PAYLOADS = [
     "<script>window.__pwned = 'script'; document.title = 'pwned'</script>",
     "<img src=x onerror=\"window.__pwned = 'img'\">",
@@ -49,18 +44,8 @@ def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def browser_page(server: str):  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed: run scripts/install-system-deps.sh (apt package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="lmskg-chromium-")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+    with chromium_page() as page:
+        yield page
 
 
 def test_markup_in_a_document_never_runs(server: str, browser_page) -> None:  # type: ignore[no-untyped-def]
