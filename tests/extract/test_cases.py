@@ -165,3 +165,11 @@ def test_a_finding_inside_a_described_lesion_is_the_finding_the_vocabulary_names
                           "within the large occipital lesion.")
     assert term("IntratumoralHemorrhage") in [f.finding.value for f in case.findings]
     assert term("Hemorrhage") not in [f.finding.value for f in case.findings]
+
+
+def test_a_recurrent_tumour_metastatic_to_a_site_is_one_metastasis_there():
+    for text in ("A 58-year-old woman returned with recurrent uterine leiomyosarcoma metastatic to the spine.",
+                 "Years later the 64-year-old patient had a relapsed LMS that had metastasized to the liver."):
+        _doc, case = one_case(text)
+        roles = [(le.role.value, s.value) for le in case.lesions for s in le.sites]
+        assert len(roles) == 1 and roles[0][0] == term("MetastasisRole"), (text, roles)

@@ -19,8 +19,16 @@ def test_followed_by_and_same_operation():
 def test_a_combination_is_one_step_and_then_is_the_next():
     _doc, case = one_case("A 44-year-old man with leiomyosarcoma was treated with a combination of surgery and "
                          "chemotherapy. He then received radiosurgery.")
-    assert steps(case) == [(1, term("SurgicalProcedure")), (1, term("Chemotherapy")),
+    assert steps(case) == [(1, term("SurgicalResection")), (1, term("Chemotherapy")),
                            (2, term("StereotacticRadiosurgery"))]
+
+
+def test_bare_surgery_for_the_tumour_is_its_resection_unless_something_more_specific_is_named():
+    _doc, case = one_case("A 61-year-old woman with metastatic leiomyosarcoma of the spine was managed with surgery "
+                         "and radiotherapy.")
+    assert steps(case) == [(1, term("SurgicalResection")), (1, term("RadiationTherapy"))]
+    _doc, case = one_case("A 47-year-old man with leiomyosarcoma underwent surgery: a laminectomy was performed.")
+    assert term("SurgicalResection") not in {t for _, t in steps(case)}
 
 
 def test_explicit_first_and_second_operations():

@@ -19,6 +19,7 @@ from lmskg.extract.tumors import ATTACH, PRE_ATTACH, is_level_token, metastatic_
 
 LESION_NOUNS = re.compile(r"\b(?:lesions?|mass(?:es)?|tumou?rs?|deposits?|nodules?|involvement|neoplasm|"
                           r"metastas[ie]s|foci|focus|metastasi[sz](?:ed|ing)|metastatic|spread)\b", re.I)
+METASTATIC = re.compile(r"metasta", re.I)            # "recurrent LMS metastatic to the spine": a metastasis there
 RECURRENCE = re.compile(r"\b(?:recurrence|recurrent|recurred|relapse|relapsed)\b", re.I)
 
 
@@ -64,7 +65,7 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
             if primary_site is not None and site.value == primary_site.value \
                     and context.historical(p.text, cue.start, cue.end, s.start, s.end):
                 continue                                  # "the previous IVC tumour": the primary, treated long ago
-            role = role_of(cue.start)
+            role = metastasis if METASTATIC.match(cue.text) and metastasis else role_of(cue.start)
             found.append((role, p.found(role, cue.start, cue.end), site))
     has_levels = {r for r, _, site in found if p.is_vertebra(site.value)}
     spinal_primary = primary_site is not None and p.is_spine_region(primary_site.value)

@@ -273,8 +273,18 @@ def _merge_agents(p: Passage, steps: list[tuple[int, Mention, list[Found[str]], 
         else:
             first = agents[0]
             out.append(Treatment(step, p.found(chemo, first.span.start, first.span.end), (), tuple(agents)))
-    out = [t for t in out if not _covered(p, t, out)]
+    out = [_as_resection(p, t) for t in out if not _covered(p, t, out)]
     return sorted(out, key=lambda t: (t.step, t.procedure.span.start))
+
+
+def _as_resection(p: Passage, t: Treatment) -> Treatment:
+    """Surgery named by the bare word ("a combination of surgery, radiosurgery and chemotherapy"), with nothing more
+    specific in its step, is the operation that removes the tumour: a surgical resection."""
+    from lmskg.vocab import LMSKG
+
+    if t.procedure.value != str(LMSKG.SurgicalProcedure):
+        return t
+    return Treatment(t.step, Found(str(LMSKG.SurgicalResection), t.procedure.span), t.sites, t.agents)
 
 
 def _covered(p: Passage, t: Treatment, all_: list[Treatment]) -> bool:
