@@ -5,7 +5,7 @@ LMSKG := $(VENV)/bin/lmskg
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup build serve test test-fast lint release bench bench-quick reliability clean
+.PHONY: help setup build serve test test-fast lint release score bench bench-quick reliability clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,9 @@ reliability: setup  ## the long reliability runs (fuzz, load, limits, faults, se
 
 lint: setup  ## ruff
 	$(VENV)/bin/ruff check .
+
+score: setup  ## score the extraction with the official scorer (seed, test and .corpus/ dev documents): docs/extraction-quality.md
+	$(PY) scripts/score_extraction.py $(SCORE_ARGS)
 
 release: setup  ## write the ontology release files into ontology/release/
 	$(LMSKG) release

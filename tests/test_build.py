@@ -11,7 +11,6 @@ import pytest
 
 from lmskg.build import add, build, collect, date_literal, default_extractor, number, publication_iri, slug
 from lmskg.cli import cli
-from lmskg.documents import document_id
 from lmskg.errors import StoreError
 from lmskg.settings import Settings
 from lmskg.store import current_build
@@ -336,59 +335,6 @@ def test_add_keeps_a_single_copy_of_each_line(tmp_path):
     lines = result.path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines)) == result.triples
     assert result.documents == 2
-
-
-# -- publications.rq against every curated gold file -----------------------------------------------------------
-
-GOLD_FOLDERS = (ROOT.parent / "shared" / "corpus" / "seed", ROOT / "tests" / "data" / "documents")
-
-
-def _norm(value: object) -> str | None:
-    if value is None:
-        return None
-    return " ".join(str(value).replace("\u2013", "-").lower().split()).rstrip(".")
-
-
-def test_publications_query_rows_match_every_gold_publication(tmp_path):
-    import yaml
-
-    docs, golds = [], []
-    for folder in GOLD_FOLDERS:
-        for gold in sorted(folder.glob("*.gold.yaml")):
-            stem = gold.name[: -len(".gold.yaml")]
-            text = next((p for p in folder.glob(f"{stem}.*") if p.suffix in (".txt", ".xml")), None)
-            if text is not None:
-                docs.append(text)
-                golds.append((text, yaml.safe_load(gold.read_text(encoding="utf-8"))))
-    assert len(docs) >= 10
-    result = build(docs, settings_for(tmp_path / "home"), progress=False)
-    assert not result.failures
-    store = ox.Store()
-    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
-    solutions = store.query((ROOT / "queries" / "publications.rq").read_text(encoding="utf-8"),
-                            use_default_graph_as_union=True)
-    rows = [{v.value: (s[v.value].value if s[v.value] is not None else None) for v in solutions.variables}
-            for s in solutions]
-    columns = ("title", "year", "journal", "volume", "issue", "pages", "doi", "pmid")
-    for text, gold in golds:
-        mine = [r for r in rows if r["document"] == f"{DATA}document/{document_id(text)}"]
-        for g in gold.get("publications") or []:
-            def same(row, g=g):
-                if g.get("pmid"):
-                    return row["pmid"] == str(g["pmid"])
-                if g.get("doi"):
-                    return _norm(row["doi"]) == _norm(g["doi"])
-                return _norm(row["title"]) == _norm(g.get("title"))
-            matched = [r for r in mine if same(r)]
-            if not matched and g.get("title") is None and not g.get("doi") and not g.get("pmid"):
-                matched = [r for r in mine if r["title"] is None]
-            assert len(matched) == 1, (text.name, g["id"])
-            row = matched[0]
-            for column in columns:
-                assert _norm(row[column]) == _norm(g.get(column)), (text.name, g["id"], column)
-            authors = "; ".join(g.get("authors") or []) or None
-            assert row["authors"] == authors, (text.name, g["id"])
-            assert row["firstAuthor"] == ((g.get("authors") or [None])[0]), (text.name, g["id"])
 
 
 def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys):
