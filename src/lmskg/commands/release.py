@@ -84,6 +84,7 @@ def version_of(graph: rdflib.Graph) -> str:
 def _bind(graph: rdflib.Graph) -> rdflib.Graph:
     for prefix in ("lmskg", "obo", "oboInOwl", "owl", "rdf", "rdfs", "xsd", "skos", "dcterms", "fabio", "foaf"):
         graph.bind(prefix, PREFIXES[prefix], replace=True)
+    graph.bind("xml", "http://www.w3.org/XML/1998/namespace", replace=True)   # xml:lang of language-tagged synonyms
     return graph
 
 

@@ -1,11 +1,15 @@
-"""Bibliographic records: the publications a document cites, and the one it is itself.
+"""Bibliographic records: the publication a document is, and the publications it cites.
 
-Recognised layouts: MEDLINE/NLM citations ("Liu A, Sankey EW. Title. J Neurosurg Spine. 2015 Sep 11:1-14.
-doi: ... PubMed PMID: ..."), the "Cite this paper:" lines of journal abstract pages (``G. Maimone, N. Nicassio
-and M. Cambria, "Title," Journal, Vol. 3 No. 4, 2013, pp. 98-103.`` and ``Imoumby, F. , Dokponou, Y. (2021)
-Title. Journal, 11, 107-113.``), running heads ("OJMN  Vol.3 No.4 , October 2013"), title lines, author lines
-written surname first in full, journal lines ("The X Medical Journal. 2018;31:214") and PubMed XML records.
-Every value keeps the span it was read from; identifiers are kept only when well formed.
+The page zones (:mod:`lmskg.extract.zones`) say where each part is; this module reads them:
+
+* the document's own record from its title zone, its author-list zones (one line of names or one name per
+  line), its citation zones (journal lines, running heads, "cite this" lines, catalogue records, parsed by
+  :mod:`lmskg.extract.citations`) and its metadata zones (DOI, PMID, the published date, a copyright year);
+* one record per entry of the reference-list zone, numbered by its label or its place in the list;
+* PubMed XML records from their elements.
+
+Every value keeps the span it was read from; identifiers are kept only when complete, and a reading that is
+not certain is left out.
 """
 
 from __future__ import annotations
@@ -13,10 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lmskg.documents.abstract import CITE, RUNNING_HEAD
+from lmskg.documents.abstract import RUNNING_HEAD
 from lmskg.documents.model import Document, Region
+from lmskg.extract.citations import (
+    PMID,
+    Citation,
+    Part,
+    catalogue_field,
+    find_doi,
+    month_number,
+    parse_citation,
+    parse_source,
+)
 from lmskg.extract.facts import Author, Found, Publication, Span, Term
+from lmskg.extract.names import NameList, parse_names, written_family_first
 from lmskg.extract.references import cited_marker, paragraphs
+from lmskg.extract.zones import REFERENCE_LABEL, Zone, Zones, section_labels, zones_for
 from lmskg.vocab import LMSKG
 
 KIND_TERMS = {
@@ -25,53 +41,11 @@ KIND_TERMS = {
     "review": "ReviewKind",
     "clinical article": "ClinicalArticleKind",
 }
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-PMID = re.compile(r"\bPMID:?\s*(\d{1,8})\b")
-_SOURCE = re.compile(
-    r"(?P<journal>[A-Z*][^.\n;:]{1,100}?)\*?\s*\.\s+(?P<year>(?:19|20)\d\d)"
-    r"(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+(?P<day>\d{1,2}))?)?"
-    r"(?P<rest>(?:\s*;\s*(?P<volume>[A-Za-z]?\d+[A-Za-z]?)?(?:\s*\((?P<issue>[^)\n]{1,20})\))?)?"
-    r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?))?)"
-)
-_SOURCE_NO_STOP = re.compile(_SOURCE.pattern.replace(r"\*?\s*\.\s+(?P<year>", r"\*?\s*\.?\s+(?P<year>", 1))
-_MLA = re.compile(
-    r"(?P<authors>[^\"]+?),?\s*\"(?P<title>[^\"]+?),?\"\s*,?\s*(?P<journal>[^,]+?),\s*Vol\.\s*(?P<volume>\w+)"
-    r"(?:\s*,?\s*No\.\s*(?P<issue>\w+))?\s*,\s*(?P<year>(?:19|20)\d\d)(?:\s*,\s*pp?\.\s*(?P<pages>\w+(?:-\w+)?))?"
-)
-_APA = re.compile(
-    r"(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<title>.+?)\.\s+(?P<journal>[A-Z][^,.]+?),\s*"
-    r"(?P<volume>\w+)(?:\s*\((?P<issue>\w+)\))?\s*,\s*(?P<pages>\w+(?:-\w+)?)"
-)
-_LABEL = re.compile(r"^[ \t]*(?:<sup>\s*(\d+)\)\s*</sup>|(\d+)\)|\[(\d+)\]|\[\^(\d+)\]:)[ \t]*(?=\S)", re.M)
-_BANNER = re.compile(r"^[^|\n]{1,40}(?:\s\|\s[^|\n]{1,60})+$")
-_PUBLISHED = re.compile(r"\bPublished(?: online)?:\s*(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)\s+"
-                        r"(?P<year>(?:19|20)\d\d)")
-_BMC = re.compile(r"(?P<journal>[A-Z][^,\d\n]{3,100}?)\s+(?P<year>(?:19|20)\d\d)\s*,\s*(?P<volume>\w+)"
-                  r"(?:\((?P<issue>\w+)\))?\s*:\s*(?P<pages>\w+(?:-\w+)?)")
-_VOL_YEAR = re.compile(r"(?P<journal>[A-Z][^:;,.\n\d]{3,100}?)\s*[:,.]?\s+Vol(?:ume)?\.?\s*(?P<volume>\d+)"
-                       r"(?:\s*,?\s*(?:No|Issue)\.?\s*(?P<issue>\w+))?\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)"
-                       r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?))?")
-_REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:References|Bibliography|Literature cited)[ \t]*:?[ \t]*$",
-                                 re.M | re.I)
-_NUMBERED = re.compile(r"^[ \t]*(?:\[(\d+)\]|(\d+)[.)])[ \t]+(?=\S)", re.M)
-_NAME_TOKEN = r"(?:[A-Z]\.(?:\s*-\s*[A-Z]\.)?|[A-Z\u00c0-\u00de][\w'\u2019-]+|(?:van|von|de|da|del|der|dos|la|le)\b)"
-_NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}"
-                        rf"(?:\s*(?:,|\band\b)\s*{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}})+")
-_SIGNATURE = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){1,3}),[ \t]*"
-                        r"(?:MD|PhD|MBBS|MBChB|MSc|BSc|DO|MPH|FRCS\w*|FACS|RN)\b.*$", re.M)
-_SOURCE_LINE = re.compile(r"[A-Z][^.\n;:]{1,100}?\.?\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
-                          r"\s*(?:;\s*[A-Za-z]?\d+|:\s*[A-Za-z]?\d+)")
-_IDENTIFIER_LINE = re.compile(r"(?:doi|pmid|pmcid|issn|eissn)\b\s*:?|https?://|10\.\d{4,9}/", re.I)
-_BOILERPLATE = re.compile(r"(?:Abstracts? (?:of|from|presented)|Proceedings of|Poster|Oral (?:session|presentation)|"
-                          r"Session\b|Symposium|Supplement|Letter to the editor|Original (?:article|research)|"
-                          r"Review article|Received:|Accepted:|Published:|Copyright|\u00a9)", re.I)
-_NAME_LINE = re.compile(r"^[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,4}[ \t]*$")
-_SKIP_LINE = re.compile(r"^(?:Main Article Content|Article Content|Open Access|Research Article|Original Article|"
-                        r"Case Reports?|Full Text|Home|Affiliations(?: expand)?)$", re.I)
-_PROSE_START = re.compile(r"^(?:Abstract|Summary|Background|Introduction|Objectives?|Object|Purpose|Methods|"
-                          r"Keywords|Cite this)\b", re.I)
+_CITE_LABEL = re.compile(r"\s*([^:\n]{2,40}?)\s*:\s*(?=\S)")
+_PUBLISHED = re.compile(r"\W*(?:Published(?: online)?|Epub|Publicado|Available online|First published)\b\W*"
+                        r"(?:[A-Z][a-z]{2}\s+)?(?:(?P<day>\d{1,2})\s*,?\s*)?(?P<month>[A-Z][a-z]+)?\.?\s*"
+                        r"(?P<day2>\d{1,2})?\s*,?\s*(?P<year>(?:19|20)\d\d)")
+_COPYRIGHT_YEAR = re.compile(r"\W*(?:\u00a9|\(c\)|Copyright)\s*(?:\u00a9\s*)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 @dataclass
@@ -80,18 +54,12 @@ class _Draft:
 
     fields: dict[str, Found] = field(default_factory=dict)
     authors: tuple[Author, ...] = ()
+    truncated: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     def put(self, name: str, found: Found | None, *, override: bool = False) -> None:
         if found is not None and found.value not in (None, "") and (override or name not in self.fields):
             self.fields[name] = found
-
-    def merge(self, other: _Draft) -> None:
-        for name, found in other.fields.items():
-            self.put(name, found)
-        if not self.authors:
-            self.authors = other.authors
-        self.spans.extend(other.spans)
 
 
 class _Reader:
@@ -111,275 +79,136 @@ class _Reader:
     def found(self, value: object, start: int, end: int) -> Found:
         return Found(value, self.span(start, end))
 
-    def text(self, start: int, end: int) -> Found[str] | None:
-        s = self.span(start, end)
-        value = " ".join(self.norm[s.start:s.end].replace("*", " ").split())
-        return Found(value, Span(s.start, s.end, s.text)) if value else None
+    def part(self, part: Part | None, value: object = None) -> Found | None:
+        if part is None:
+            return None
+        return Found(part.value if value is None else value, Span(part.start, part.end,
+                                                                  self.doc.text[part.start:part.end]))
 
 
-def extract_publications(doc: Document) -> tuple[Publication, ...]:
-    """Every publication ``doc`` describes or cites, the document itself first (key "self")."""
+def extract_publications(doc: Document, ontology: object) -> tuple[Publication, ...]:
+    """Every publication ``doc`` is or cites, the document itself first (key "self")."""
     if any(r.name == "PubmedArticle" for r in doc.regions):
         return _from_pubmed(doc)
     reader = _Reader(doc)
-    cited = _cited_references(reader)
-    own = None if doc.kind == "wiki-page" else _this_document(reader, cited)
+    found = zones_for(doc, ontology)
+    cited = _cited_references(reader, found)
+    own = None if doc.kind == "wiki-page" else _this_document(reader, found, section_labels(ontology))
     return ((own,) if own else ()) + cited
 
 
-# -- cited references ---------------------------------------------------------------------------------------
+# -- records from citations ----------------------------------------------------------------------------------
 
-def _cited_references(r: _Reader) -> tuple[Publication, ...]:
+def _from_citation(r: _Reader, c: Citation) -> _Draft:
+    draft = _Draft(spans=[(c.start, c.end)])
+    for name in ("title", "journal", "volume", "issue", "pages", "doi", "pmid", "date"):
+        draft.put(name, r.part(getattr(c, name)))
+    if c.year is not None:
+        draft.put("year", r.part(c.year, int(c.year.value)))
+    if c.names is not None:
+        draft.authors = _authors(r, c.names)
+        draft.truncated = c.names.truncated
+    return draft
+
+
+def _authors(r: _Reader, names: NameList) -> tuple[Author, ...]:
+    out = []
+    for n in names.names:
+        family = _as_written(r, n.family, n.start, n.end)
+        out.append(Author(family, n.initials, Span(n.start, n.end, r.doc.text[n.start:n.end])))
+    return tuple(out)
+
+
+def _as_written(r: _Reader, family: str, start: int, end: int) -> str:
+    """The family name with the characters of the text as shipped (curly apostrophes, accents)."""
+    pattern = r"\s+".join(re.escape(w) for w in family.split())
+    m = re.search(pattern, r.norm[start:end])
+    return " ".join(r.doc.text[start + m.start():start + m.end()].split()) if m else family
+
+
+# -- cited references ------------------------------------------------------------------------------------------
+
+def _cited_references(r: _Reader, found: Zones) -> tuple[Publication, ...]:
     paras = paragraphs(r.doc)
     out: list[Publication] = []
-    for i, para in enumerate(paras):
-        if para.label is not None:
-            body = next((p for p in paras[i + 1:i + 2] if p.label is None and not p.heading), None)
-            if body is None:
-                continue
-            marker, start, end = para.label, body.start, body.end
-        else:
-            m = _LABEL.match(r.norm, para.start, para.end)
-            if not m or para.heading:
-                continue
-            marker = int(next(g for g in m.groups() if g))
-            start, end = m.end(), para.end
-        pub = _reference(r, paras, marker, start, end)
+    pending: int | None = None
+    count = 0
+    for zone in found.of("references"):
+        text = r.norm[zone.start:zone.end].strip()
+        label = REFERENCE_LABEL.match(r.norm, zone.start, zone.end)
+        if label and label.end() >= zone.end - 1:
+            pending = int(next(g for g in label.groups() if g))      # "<sup>1)</sup>" on a line of its own
+            continue
+        count += 1
+        start = zone.start
+        number = pending
+        numbered = re.match(r"[ \t]*(?:[-*\u2022]|(\d+)[.)]|\[(\d+)\])[ \t]+", r.norm[zone.start:zone.end])
+        if label:
+            number, start = int(next(g for g in label.groups() if g)), label.end()
+        elif numbered:
+            start = zone.start + numbered.end()
+            if numbered.group(1) or numbered.group(2):
+                number = int(numbered.group(1) or numbered.group(2))
+        pending = None
+        if not text:
+            continue
+        marker = number if number is not None else count
+        pub = _reference(r, paras, marker, start, zone.end)
         if pub is not None:
             out.append(pub)
-    heading = _REFERENCES_HEADING.search(r.norm)
-    if heading and not out:
-        entries = list(_NUMBERED.finditer(r.norm, heading.end()))
-        for i, m in enumerate(entries):
-            stop = entries[i + 1].start() if i + 1 < len(entries) else len(r.norm)
-            blank = re.search(r"\n[ \t]*\r?\n", r.norm[m.end():stop])
-            end = m.end() + blank.start() if blank else stop
-            pub = _reference(r, [], int(m.group(1) or m.group(2)), m.end(), end)   # cited in the text, not about it
-            if pub is not None:
-                out.append(pub)
     return tuple(out)
 
 
 def _reference(r: _Reader, paras: list, marker: int, start: int, end: int) -> Publication | None:
-    draft = _citation(r, start, end)
-    if draft is None:
+    citation = parse_citation(r.norm, start, end)
+    if citation is not None:
+        draft = _from_citation(r, citation)
+    else:
+        draft = _authors_only(r, start, end)
+        if draft is None:
+            return None
+    span = r.span(start, end)
+    context = [(p.start, p.end) for i, p in enumerate(paras) if cited_marker(paras, i) == marker]
+    kinds = _kinds(r, draft, context)
+    return _publication(draft, f"ref-{marker}", "cited-reference", span, marker=marker, kinds=kinds)
+
+
+def _authors_only(r: _Reader, start: int, end: int) -> _Draft | None:
+    """An entry cut before its source ("Family, I.; Family, I. Title of the wo"): its authors, and its title
+    only when the entry ends as a sentence does (a cut title is left out)."""
+    head = re.match(r"(.+?(?:\b[A-Z]\.|\bet al\.))\s+(?=[A-Z])", r.norm[start:end])
+    if head is None:
         return None
-    s, e = _strip(r.norm, start, end)
-    kinds = _kinds(r, draft, _citing_text(r, paras, marker))
-    return _publication(draft, f"ref-{marker}", "cited-reference", Span(s, e, r.doc.text[s:e]), marker=marker,
-                        kinds=kinds)
-
-
-def _citing_text(r: _Reader, paras: list, marker: int) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for i, p in enumerate(paras) if cited_marker(paras, i) == marker]
-
-
-def _citation(r: _Reader, start: int, end: int) -> _Draft | None:
-    """A citation in any known style, or None when ``[start, end)`` is not one."""
-    for parse in (_mla, _apa, _nlm):
-        draft = parse(r, start, end)
-        if draft is not None:
-            _identifiers(r, draft, start, end)
-            return draft
-    return None
-
-
-def _nlm(r: _Reader, start: int, end: int) -> _Draft | None:
-    src = None
-    for pattern in (_SOURCE, _SOURCE_NO_STOP):
-        src = next((m for m in pattern.finditer(r.norm, start, end) if m.group("rest").strip() or m.group("month")),
-                   None)
-        if src is not None:
-            break
-    if src is None:
+    names = parse_names(head.group(1), start)
+    if names is None:
         return None
-    draft = _Draft(spans=[(start, end)])
-    title_start = start
-    head = re.match(r"(.+?\b[A-Z]{1,3}(?:,\s*et\s+al)?)\.\s+(?=\S)", r.norm[start:src.start()])
-    if head and _looks_like_nlm_authors(head.group(1)):
-        draft.authors = _authors(r, start, start + head.end(1))
-        title_start = start + head.end()
-    draft.put("title", r.text(title_start, src.start("journal")))
-    _source(r, draft, src)
+    draft = _Draft(spans=[(start, end)], authors=_authors(r, names), truncated=names.truncated)
+    title = r.norm[start + head.end():end].strip()
+    if title.endswith((".", "?", "!")) and r.norm[end:].strip():
+        draft.put("title", r.found(title.rstrip("."), start + head.end(), end))
     return draft
 
 
-def _source(r: _Reader, draft: _Draft, m: re.Match[str]) -> None:
-    draft.put("journal", r.text(m.start("journal"), m.end("journal")))
-    year = int(m.group("year"))
-    draft.put("year", r.found(year, m.start("year"), m.end("year")))
-    month = MONTHS.get((m.groupdict().get("month") or "")[:3].lower())
-    if month:
-        date = f"{year}-{month:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
-        draft.put("date", r.found(date, m.start("year"), m.end("day") if m.group("day") else m.end("month")))
-    for name in ("volume", "issue", "pages"):
-        if m.groupdict().get(name):
-            draft.put(name, r.found(m.group(name).strip(), m.start(name), m.end(name)))
+# -- the document itself ---------------------------------------------------------------------------------------
 
-
-def _looks_like_nlm_authors(text: str) -> bool:
-    units = [u.strip() for u in re.split(r",", text) if u.strip() and u.strip() != "et al"]
-    return bool(units) and all(re.fullmatch(r"[A-Z][^\s,]*(?:[ '-][^\s,]+)*\s+[A-Z]{1,3}", u) for u in units)
-
-
-def _mla(r: _Reader, start: int, end: int) -> _Draft | None:
-    m = _MLA.match(r.norm, start, end)
-    return _styled_citation(r, m, start, end) if m else None
-
-
-def _apa(r: _Reader, start: int, end: int) -> _Draft | None:
-    m = _APA.match(r.norm, start, end)
-    if not m or not re.search(r"[A-Z]\.", m.group("authors")):
-        return None
-    return _styled_citation(r, m, start, end)
-
-
-def _styled_citation(r: _Reader, m: re.Match[str], start: int, end: int) -> _Draft:
-    """A citation matched by a style's pattern with the groups authors, title, journal, year, volume, issue, pages."""
-    draft = _Draft(spans=[(start, end)])
-    draft.authors = _authors(r, m.start("authors"), m.end("authors"))
-    for name in ("title", "journal"):
-        draft.put(name, r.text(m.start(name), m.end(name)))
-    draft.put("year", r.found(int(m.group("year")), m.start("year"), m.end("year")))
-    for name in ("volume", "issue", "pages"):
-        if m.group(name):
-            draft.put(name, r.found(m.group(name), m.start(name), m.end(name)))
-    return draft
-
-
-def _identifiers(r: _Reader, draft: _Draft, start: int, end: int) -> None:
-    doi = clean_doi(r.norm, start, end)
-    if doi:
-        draft.put("doi", doi if isinstance(doi, Found) else None)
-    m = PMID.search(r.norm, start, end)
-    if m:
-        draft.put("pmid", r.found(m.group(1), m.start(1), m.end(1)))
-
-
-def clean_doi(text: str, start: int = 0, end: int | None = None) -> Found[str] | None:
-    """The first well-formed DOI in ``text[start:end]`` without trailing punctuation, or None.
-
-    >>> clean_doi("doi: 10.4236/ojmn.2013.34018.").value
-    '10.4236/ojmn.2013.34018'
-    >>> clean_doi("doi: 10.1007/s00381-014-2422-7).").value
-    '10.1007/s00381-014-2422-7'
-    >>> clean_doi("doi: 10.12/x") is None
-    True
-    """
-    end = len(text) if end is None else end
-    m = DOI.search(text, start, end)
-    if not m:
-        return None
-    value = m.group(1)
-    while value and (value[-1] in ".,;:]}'" or (value[-1] == ")" and value.count("(") < value.count(")"))):
-        value = value[:-1]
-    if not re.fullmatch(r"10\.\d{4,9}/\S*[A-Za-z0-9]\S*", value):
-        return None
-    s = m.start(1)
-    return Found(value, Span(s, s + len(value), text[s:s + len(value)]))
-
-
-# -- authors --------------------------------------------------------------------------------------------------
-
-_INITIALS_DOTTED = re.compile(r"(?:[A-Z]\.?\s*-?\s*){1,4}")
-
-
-def _authors(r: _Reader, start: int, end: int, *, given_first: bool = False) -> tuple[Author, ...]:
-    """Authors in order from a list written "Liu A, Sankey EW", "G. Maimone, N. Nicassio and M. Cambria",
-    "Imoumby, F. , Dokponou, Y." or as whole surname-first names ("Oudrhiri Mohammed Yassaad")."""
-    units: list[tuple[int, int]] = []
-    pos = start
-    for sep in re.finditer(r"\s*(?:,|;|&|\band\b)\s*", r.norm[start:end]):
-        units.append((pos, start + sep.start()))
-        pos = start + sep.end()
-    units.append((pos, end))
-    units = [(a, b) for a, b in (_strip(r.norm, a, b) for a, b in units) if b > a]
-    units = [(a, b) for a, b in units if not re.fullmatch(r"et\.? al\.?", r.norm[a:b])]
-    texts = [r.norm[a:b] for a, b in units]
-    dotted = [bool(re.fullmatch(r"(?:[A-Z]\.\s*-?\s*){1,4}", t)) for t in texts]
-    out: list[Author] = []
-    if len(units) >= 2 and all(dotted[1::2]) and not any(dotted[0::2]):      # Family, I. , Family, I.
-        for (fa, fb), (ia, ib) in zip(units[0::2], units[1::2], strict=False):
-            out.append(Author(r.norm[fa:fb], _initials(r.norm[ia:ib]), Span(fa, ib, r.doc.text[fa:ib])))
-        return tuple(out)
-    for (a, b), t in zip(units, texts, strict=True):
-        first = re.fullmatch(r"((?:[A-Z]\.\s*-?\s*){1,4})\s*([A-Z].*)", t)               # G. Maimone
-        last = re.fullmatch(r"(.+?)\s+([A-Z]{1,3})", t)                                # Liu A
-        if first:
-            out.append(Author(first.group(2), _initials(first.group(1)), Span(a, b, r.doc.text[a:b])))
-        elif given_first and len(t.split()) >= 2:                                      # Ricardo M. Alves
-            words = t.split()
-            k = len(words) - 1
-            while k > 1 and words[k - 1] in ("van", "von", "de", "da", "del", "der", "dos", "la", "le"):
-                k -= 1
-            out.append(Author(" ".join(words[k:]), _initials(" ".join(w[0] for w in words[:k])),
-                              Span(a, b, r.doc.text[a:b])))
-        elif last:
-            out.append(Author(last.group(1), last.group(2), Span(a, b, r.doc.text[a:b])))
-        else:                                                                        # a whole name as written
-            out.append(Author(" ".join(t.split()), "", Span(a, b, r.doc.text[a:b])))
-    return tuple(out)
-
-
-def _initials(text: str) -> str:
-    return re.sub(r"[^A-Z]", "", text)
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \t\r\n,.":
-        a += 1
-    while b > a and text[b - 1] in " \t\r\n,*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079":
-        b -= 1
-    return a, b
-
-
-# -- the document itself ----------------------------------------------------------------------------------------
-
-def _lines(r: _Reader) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in r.norm.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        out.append((pos, pos + len(body)))
-        pos += len(line)
-    return out
-
-
-def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | None:
+def _this_document(r: _Reader, found: Zones, labels: dict[str, str]) -> Publication | None:
     draft = _Draft()
-    head = RUNNING_HEAD.search(r.norm)
-    if head:
-        draft.put("journal_abbrev", r.found(head.group("abbrev"), head.start("abbrev"), head.end("abbrev")))
-        draft.put("volume", r.found(head.group("volume"), head.start("volume"), head.end("volume")))
-        draft.put("issue", r.found(head.group("issue"), head.start("issue"), head.end("issue")))
-        year = int(head.group("year"))
-        month = MONTHS.get((head.group("month") or "")[:3].lower())
-        if month:
-            draft.put("date", r.found(f"{year}-{month:02d}", head.start("month"), head.end("year")))
-        draft.put("year", r.found(year, head.start("year"), head.end("year")))
-        draft.spans.append((head.start(), head.end()))
-    cite = CITE.search(r.norm)
-    if cite:
-        parsed = _citation(r, cite.start("cite"), cite.end("cite"))
-        if parsed:
-            for name in ("volume", "issue", "year"):      # the citation line is the fuller record
-                if name in parsed.fields:
-                    draft.put(name, parsed.fields[name], override=True)
-            draft.merge(parsed)
-    title, after_title = _title_line(r, head.end() if head else 0)
+    for zone in found.of("citation"):
+        _citation_zone(r, draft, zone, labels)
+    title = next(iter(found.of("title")), None)
     if title is not None:
-        same = "title" in draft.fields and _same(draft.fields["title"].value, title.value)
-        draft.put("title", title, override=same or "title" not in draft.fields)
-        draft.spans.append((title.span.start, title.span.end))
-        if not draft.authors:
-            draft.authors = _author_lines(r, after_title)
+        value = _title(r, title)
+        if value is not None:
+            same = "title" in draft.fields and _same(draft.fields["title"].value, value.value)
+            draft.put("title", value, override=same or "title" not in draft.fields)
+            draft.spans.append((value.span.start, value.span.end))
     if not draft.authors:
-        draft.authors = _signatures(r)
-    _source_line(r, draft)
-    if "doi" not in draft.fields and not cited:
-        doi = clean_doi(r.norm)
-        if doi:
-            draft.put("doi", Found(doi.value, Span(doi.span.start, doi.span.end, r.doc.text[doi.span.start:
-                                                                                            doi.span.end])))
+        draft.authors = _author_zones(r, found.of("authors"))
+        draft.truncated = draft.truncated or any(
+            z.section == str(LMSKG.AuthorListZone) and re.search(r"correspond", r.norm[z.start:z.end], re.I)
+            for z in found.of("heading"))                  # "Corresponding author": one of the authors
+    for zone in found.of("metadata"):
+        _metadata_zone(r, draft, zone)
     if not draft.fields and not draft.authors and r.doc.kind == "text":
         return None
     spans = draft.spans or [(0, len(r.norm))]
@@ -388,105 +217,96 @@ def _this_document(r: _Reader, cited: tuple[Publication, ...]) -> Publication | 
     return _publication(draft, "self", "this-document", r.span(start, end), kinds=kinds)
 
 
-def _title_line(r: _Reader, offset: int) -> tuple[Found[str] | None, int]:
-    """The title: the first line above the abstract that is not a running head, banner, label or source line."""
-    lines = _lines(r)
-    for i, (a, b) in enumerate(lines):
-        if b <= offset:
-            continue
-        line = r.norm[a:b].strip()
-        following = r.norm[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
-        if (not line or _SKIP_LINE.match(line) or RUNNING_HEAD.fullmatch(line) or _BANNER.match(line)
-                or _BOILERPLATE.match(line) or _SOURCE_LINE.match(line) or _IDENTIFIER_LINE.match(line)
-                or re.match(r"\s*\.\s*(?:19|20)\d\d", following) or re.match(r"\.\s*(?:19|20)\d\d", line)):
-            continue
-        md = re.fullmatch(r"#\s+(.+)", line)
-        if md:
-            return r.text(a + r.norm[a:b].index(md.group(1)), b), b
-        if _PROSE_START.match(line):
-            return None, offset
-        words = len(line.split())
-        if words < 3 or (line.isupper() and words <= 5):          # "P-087", "CASE SERIES", "LETTER TO THE EDITOR"
-            continue
-        if words <= 40 and not line.endswith("."):
-            return r.text(a, b), b
-        return None, offset
-    return None, offset
+def _citation_zone(r: _Reader, draft: _Draft, zone: Zone, labels: dict[str, str]) -> None:
+    start, end = zone.start, zone.end
+    head = RUNNING_HEAD.match(r.norm, start, end)
+    if head:
+        draft.put("journal_abbrev", r.found(head.group("abbrev"), head.start("abbrev"), head.end("abbrev")))
+        for name in ("volume", "issue"):
+            draft.put(name, r.found(head.group(name), head.start(name), head.end(name)))
+        year = int(head.group("year"))
+        draft.put("year", r.found(year, head.start("year"), head.end("year")))
+        month = month_number(head.group("month"))
+        if month:
+            draft.put("date", r.found(f"{year}-{month:02d}", head.start("month"), head.end("year")))
+        draft.spans.append((start, end))
+        return
+    label = _CITE_LABEL.match(r.norm, start, end)
+    if label and labels.get(" ".join(label.group(1).lower().split())) == str(LMSKG.CitationZone):
+        start = label.end()                          # "Cite this paper: G. Maimone, ..."
+    field_ = catalogue_field(r.norm, start, end)
+    if field_ is not None:
+        name, part = field_
+        if name == "authors":
+            names = parse_names(part.value, part.start)
+            if names and not draft.authors:
+                draft.authors = _authors(r, names)
+        elif name == "year":
+            draft.put("year", r.part(part, int(part.value)))
+        else:
+            draft.put(name, r.part(part))
+        draft.spans.append((start, end))
+        return
+    source = parse_source(r.norm, start, end)
+    if source is not None:
+        parsed = _from_citation(r, source)
+        for name, value in parsed.fields.items():
+            draft.put(name, value)
+        draft.spans.append((start, end))
+        return
+    citation = parse_citation(r.norm, start, end)
+    if citation is not None and citation.complete() and citation.names is not None:
+        parsed = _from_citation(r, citation)          # the fullest record of the document: it wins
+        for name, value in parsed.fields.items():
+            draft.put(name, value, override=True)
+        draft.authors, draft.truncated = parsed.authors, parsed.truncated
+        draft.spans.append((start, end))
 
 
-def _author_lines(r: _Reader, offset: int) -> tuple[Author, ...]:
-    """Authors right below the title: one line of names, or one name per line written surname first in full."""
+def _metadata_zone(r: _Reader, draft: _Draft, zone: Zone) -> None:
+    doi = find_doi(r.norm, zone.start, zone.end)
+    if doi is not None:
+        draft.put("doi", r.part(doi))
+    pmid = PMID.search(r.norm, zone.start, zone.end)
+    if pmid:
+        draft.put("pmid", r.found(pmid.group(1), pmid.start(1), pmid.end(1)))
+    published = _PUBLISHED.match(r.norm, zone.start, zone.end)
+    if published:
+        year = int(published.group("year"))
+        draft.put("year", r.found(year, published.start("year"), published.end("year")))
+        month = month_number(published.group("month"))
+        day = published.group("day") or published.group("day2")
+        if month and day and "date" not in draft.fields:
+            draft.put("date", r.found(f"{year}-{month:02d}-{int(day):02d}", published.start(), published.end()))
+    copyright_ = _COPYRIGHT_YEAR.match(r.norm, zone.start, zone.end)
+    if copyright_ and "year" not in draft.fields:
+        draft.put("year", r.found(int(copyright_.group("year")), copyright_.start("year"), copyright_.end("year")))
+
+
+def _title(r: _Reader, zone: Zone) -> Found[str] | None:
+    start, end = zone.start, zone.end
+    m = re.match(r"#+\s*", r.norm[start:end])
+    if m:
+        start += m.end()
+    text = " ".join(r.norm[start:end].split()).rstrip(".").strip()
+    return r.found(text, start, end) if text else None
+
+
+def _author_zones(r: _Reader, zones: list[Zone]) -> tuple[Author, ...]:
+    """One line of names, or one name on each line: given name first unless one of them shows the family name
+    first (:func:`lmskg.extract.names.written_family_first`)."""
+    texts = [r.norm[z.start:z.end] for z in zones]
     out: list[Author] = []
-    for a, b in _lines(r):
-        if b <= offset:
-            continue
-        line = r.norm[a:b]
-        if not line.strip():
-            if out:
-                break
-            continue
-        if not out and (_SOURCE_LINE.match(line.strip()) or _IDENTIFIER_LINE.match(line.strip())):
-            continue                                  # the journal line between the title and the authors
-        if not out and "," in line:
-            a, b = _strip(r.norm, a, b)
-            text = r.norm[a:b].rstrip(".")
-            if _looks_like_nlm_authors(text):
-                return _authors(r, a, a + len(text))  # "Halvorsen KL, Idrissi Y.": the final period is no initial
-            if _NAME_LIST.fullmatch(_unmark(text)):
-                given_first = bool(re.search(r"\S\s+[A-Z]\.(?:\s|$)", _unmark(text))) or _full_names(text)
-                return _authors(r, a, b, given_first=given_first)
-            break
-        if not _NAME_LINE.match(line.strip()) or _SKIP_LINE.match(line.strip()):
-            break
-        s = r.span(a, b)
-        out.append(Author(" ".join(line.split()), "", s))
-    return tuple(out) if out else ()
-
-
-def _full_names(text: str) -> bool:
-    """A list of whole names with no initials at all ("Mireille Dubanchet, Oskar Lindqvist") is written given name
-    first, as names are in running text."""
-    units = [u.strip() for u in re.split(r"\s*(?:,|\band\b)\s*", _unmark(text)) if u.strip()]
-    return len(units) >= 2 and all(len(u.split()) >= 2 and not re.search(r"\b[A-Z]{1,3}\.?$", u) for u in units)
-
-
-def _signatures(r: _Reader) -> tuple[Author, ...]:
-    """Authors who sign a letter: "Kaito Mori, MD" lines."""
-    out: list[Author] = []
-    for m in _SIGNATURE.finditer(r.norm):
-        out.extend(_authors(r, m.start("name"), m.end("name"), given_first=True))
+    if any("," in t or ";" in t for t in texts):
+        for z, t in zip(zones, texts, strict=True):         # a list per line, or signatures "Name, MD"
+            names = parse_names(t, z.start)
+            out.extend(_authors(r, names) if names else ())
+        return tuple(out)
+    family_first = written_family_first(texts)
+    for z, t in zip(zones, texts, strict=True):
+        names = parse_names(t, z.start, single=True, family_first=family_first)
+        out.extend(_authors(r, names) if names else ())
     return tuple(out)
-
-
-def _unmark(text: str) -> str:
-    return re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]", "", text)
-
-
-def _source_line(r: _Reader, draft: _Draft) -> None:
-    """A line that starts with "Journal. YYYY[ Mon[ DD]];Vol(Issue):Pages" describes the document itself."""
-    lines = _lines(r)
-    for i, (a, b) in enumerate(lines):
-        if i + 1 < len(lines) and re.match(r"\s*\.\s*(?:19|20)\d\d", r.norm[lines[i + 1][0]:lines[i + 1][1]]):
-            b = lines[i + 1][1]                                  # "J Neurosurg Spine" / ". 2012 Nov;17(5):432-7."
-        m = _SOURCE.match(r.norm, a, b) or _SOURCE_NO_STOP.match(r.norm, a, b)
-        if m and (m.group("rest").strip() or m.group("month")) and len(m.group("journal").split()) <= 12:
-            found = _Draft(spans=[(a, b)])
-            _source(r, found, m)
-            _identifiers(r, found, a, b)
-            draft.merge(found)
-            break
-        m = _BMC.match(r.norm, a, b) or _VOL_YEAR.match(r.norm, a, b)
-        if m and len(m.group("journal").split()) <= 12:
-            found = _Draft(spans=[(a, b)])
-            _source(r, found, m)
-            _identifiers(r, found, a, b)
-            draft.merge(found)
-            break
-    published = _PUBLISHED.search(r.norm)
-    month = MONTHS.get(published.group("month")[:3].lower()) if published else None
-    if published and month and ("date" not in draft.fields or len(draft.fields["date"].value) < 10):
-        date = f"{published.group('year')}-{month:02d}-{int(published.group('day')):02d}"
-        draft.put("date", r.found(date, published.start("day"), published.end("year")), override=True)
 
 
 def _same(a: str, b: str) -> bool:
@@ -585,8 +405,7 @@ def _from_pubmed(doc: Document) -> tuple[Publication, ...]:
         put("pmid", first("PMID"))
         doi = first("DOI")
         if doi is not None:
-            found = clean_doi(doc.text, doi.start, doi.end)
-            draft.put("doi", found)
+            draft.put("doi", r.part(find_doi(doc.normalized, doi.start, doi.end)))
         year = first("PubDate/Year")
         medline = first("PubDate/MedlineDate")                   # "2014 Sep-Oct": the year only
         if year is None and medline is not None:
@@ -623,7 +442,7 @@ def _from_pubmed(doc: Document) -> tuple[Publication, ...]:
 def _month(text: str) -> int | None:
     if text.isdigit():
         return int(text) if 1 <= int(text) <= 12 else None
-    return MONTHS.get(text[:3].lower())
+    return month_number(text)
 
 
 def _xml_authors(doc: Document, parts: list[Region]) -> tuple[Author, ...]:
@@ -646,7 +465,8 @@ def _xml_authors(doc: Document, parts: list[Region]) -> tuple[Author, ...]:
 def _publication(draft: _Draft, key: str, role: str, span: Span, *, marker: int | None = None,
                  kinds: tuple[Found[Term], ...] = ()) -> Publication:
     f = draft.fields
-    pub = Publication(key=key, span=span, role=role, marker=marker, authors=draft.authors, kinds=kinds)
+    pub = Publication(key=key, span=span, role=role, marker=marker, authors=draft.authors, kinds=kinds,
+                      authors_truncated=draft.truncated)
     values = {name: f[name] for name in ("title", "journal", "journal_abbrev", "year", "date", "volume", "issue",
                                          "pages", "doi", "pmid") if name in f}
     return replace(pub, **values)

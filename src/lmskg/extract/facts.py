@@ -53,6 +53,7 @@ class Publication:
     doi: Found[str] | None = None
     pmid: Found[str] | None = None
     kinds: tuple[Found[Term], ...] = ()       # publication-kind individuals
+    authors_truncated: bool = False           # the author list ends with "et al." or names only some authors
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +134,4 @@ class Extraction:
     publications: tuple[Publication, ...] = ()
     cases: tuple[Case, ...] = ()
     statistics: tuple[CohortStatistic, ...] = ()
+    zones: object = None                      # lmskg.extract.zones.Zones: where each fact was read

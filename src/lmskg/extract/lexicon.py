@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+LAYOUT_CATEGORIES = frozenset({"zone"})    # section headings: read by the zone stage, not matched in running text
 CATEGORY_ORDER = ("tumor", "anatomy", "procedure", "agent", "finding", "condition", "outcome", "unit", "sex",
                   "role", "population", "publication-kind")
 
@@ -47,7 +48,7 @@ class Lexicon:
         patterns: dict[tuple[str, str, bool], list[Doc]] = {}
         for entry in ontology.lexicon():                     # type: ignore[attr-defined]
             text = entry.text.strip()
-            if not text:
+            if not text or entry.category in LAYOUT_CATEGORIES:
                 continue
             exact = entry.scope == "abbreviation"
             key = f"{entry.category}|{entry.term}"
