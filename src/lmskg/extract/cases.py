@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Case, Finding, Found, History, Patient, Publication, Span
@@ -30,7 +30,8 @@ DIED_OF = re.compile(r"\b(?:died|death) (?:of|from)\s+$", re.I)
 
 
 def build_case(passage: Passage, case: CaseText, ordinal: int, publications: Sequence[Publication]) -> Case:
-    sents = [s for s in case.sentences if not context.hypothetical(passage.text, s.start, s.end)]
+    sents = [s for s in case.sentences if not assertion.hypothetical(passage.text, s.start, s.end)
+             and not assertion.generic(passage.text, s.start, s.end)]
     patient = _patient(passage, sents)
     histology, site, primary_lesions = primary(passage, sents)
     if histology is None or site is None:
@@ -88,7 +89,7 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
     findings: dict[str, Finding] = {}
     conditions: dict[str, Found[str]] = {}
     for s in sents:
-        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+        if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         durations = [x for x in p.quantities(s) if x.unit != "percent"]
         outcome_spans = [(o.start, o.end) for o in p.mentions(s, "outcome")]
@@ -98,15 +99,16 @@ def _findings(p: Passage, sents: list[Span]) -> tuple[list[Finding], list[Found[
                 continue
             if pathology and m.category == "finding":
                 continue                                  # what the microscope showed, not what the patient had
-            if context.negated(p.text, m.start, m.end, s.start, s.end):
+            status = assertion.assess(p.text, m.start, m.end, s.start, s.end)
+            if status.negated or status.hypothetical or status.family:
                 continue
             if m.category == "condition":
-                if context.historical(p.text, m.start, m.end, s.start, s.end) or DIED_OF.search(
+                if assertion.historical(p.text, m.start, m.end, s.start, s.end) or DIED_OF.search(
                         p.text, max(s.start, m.start - 20), m.start):
                     continue                                  # past, or the cause of death
                 conditions.setdefault(m.term, p.found(m.term, m.start, m.end))
                 continue
-            left, right = context.clause_bounds(p.text, m.start, m.end, s.start, s.end)
+            left, right = assertion.clause_bounds(p.text, m.start, m.end, s.start, s.end)
             if any(left <= a and b <= right for a, b in outcome_spans):
                 continue                                  # "neurological symptoms gradually improved": an outcome
             m = _inside_lesion(p, m)
@@ -181,9 +183,9 @@ def _history(p: Passage, sents: list[Span]) -> list[History]:
     out: list[History] = []
     for s in sents:
         for m in p.mentions(s, "procedure"):
-            if not context.historical(p.text, m.start, m.end, s.start, s.end):
+            if not assertion.historical(p.text, m.start, m.end, s.start, s.end):
                 continue
-            if context.negated(p.text, m.start, m.end, s.start, s.end):
+            if assertion.negated(p.text, m.start, m.end, s.start, s.end):
                 continue
             years = None
             for x in p.quantities(s):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Found, Lesion, Span
@@ -32,13 +32,13 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
         for site in lesion.sites:
             found.append((lesion.role.value, lesion.role, site))
     for s in sents:
-        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+        if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         treated = _treatment_level_spans(p, s)
         anatomy = [a for a in p.mentions(s, "anatomy") if not is_level_token(p, a)]
         cues = [m for m in p.mentions(s) if m.category == "role" or m.term == _recurrence_outcome()] + [
             _as_mention(x) for x in LESION_NOUNS.finditer(p.text, s.start, s.end)]
-        cues = [c for c in cues if not context.negated(p.text, c.start, c.end, s.start, s.end)]
+        cues = [c for c in cues if not assertion.negated(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)
         for lv in p.levels(s):
             if any(a <= lv.start < b for a, b in treated):
@@ -54,7 +54,7 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
                     role = role_of(site.span.start)
                     found.append((role, p.found(role, site.span.start, site.span.end), site))
         for m in p.mentions(s, "tumor"):
-            if metastatic_class(p, m.term) and not context.negated(p.text, m.start, m.end, s.start, s.end):
+            if metastatic_class(p, m.term) and not assertion.negated(p.text, m.start, m.end, s.start, s.end):
                 for a in p.analysis.nested(m, "anatomy")[:1]:     # "brain metastases": a metastasis in the brain
                     found.append((metastasis or "", p.found(metastasis or "", m.start, m.end),
                                   p.found(a.term, a.start, a.end)))
@@ -63,7 +63,7 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
             if site is None or any(a <= site.span.start < b for a, b in treated):
                 continue
             if primary_site is not None and site.value == primary_site.value \
-                    and context.historical(p.text, cue.start, cue.end, s.start, s.end):
+                    and assertion.historical(p.text, cue.start, cue.end, s.start, s.end):
                 continue                                  # "the previous IVC tumour": the primary, treated long ago
             role = metastasis if METASTATIC.match(cue.text) and metastasis else role_of(cue.start)
             found.append((role, p.found(role, cue.start, cue.end), site))
@@ -138,7 +138,7 @@ def _recurrence_outcome() -> str:
 def _role_for(p: Passage, s: Span, metastasis: str | None, recurrence: str | None):
     """The role of a lesion written at ``at``: recurrence after a recurrence word of its clause, else metastasis."""
     def role(at: int) -> str:
-        left, right = context.clause_bounds(p.text, at, at + 1, s.start, s.end)
+        left, right = assertion.clause_bounds(p.text, at, at + 1, s.start, s.end)
         if recurrence and RECURRENCE.search(p.text, left, right):
             return recurrence
         return metastasis or ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Outcome, Span
@@ -30,17 +30,17 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
     out: list[Outcome] = []
     seen: set[tuple[str, object]] = set()
     for s in sents:
-        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+        if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         times = _times(p, s)
         dates = q.dates(p.text, s.start, s.end)
         causes = [m for m in p.mentions(s, "outcome") if CAUSE.search(p.text, max(s.start, m.start - 20), m.start)]
         events = [m for m in p.mentions(s, "outcome") if m not in causes]
         for m in events:
-            if m.term in _generic():
+            if m.term in _generic() or assertion.planned(p.text, m.start, m.end, s.start, s.end):
                 continue
             term = m.term
-            if context.negated(p.text, m.start, m.end, s.start, s.end):
+            if assertion.negated(p.text, m.start, m.end, s.start, s.end):
                 if m.term not in _recurrence_terms(p) or _fatal(p, s, events):
                     continue                   # "died of lung disease, without intracranial recurrence": not NED
                 term = p.lexicon.lookup("outcome", "no evidence of disease")   # "free of recurrence"
@@ -89,7 +89,7 @@ def _fatal(p: Passage, s: Span, events: list[Mention]) -> bool:
 
     bad = (str(LMSKG.Death), str(LMSKG.DiseaseProgression))
     return any(any(p.ontology.is_a(e.term, b) for b in bad)  # type: ignore[attr-defined]
-               and not context.negated(p.text, e.start, e.end, s.start, s.end) for e in events)
+               and not assertion.negated(p.text, e.start, e.end, s.start, s.end) for e in events)
 
 
 def _recurrence_terms(p: Passage) -> set[str]:

@@ -1,10 +1,13 @@
 """Split a document into passages per publication, and each passage into patient cases and cohort text.
 
-A passage is a run of sentences describing the same publication (``publication_for``). Inside it, a case
-starts at the first sentence that introduces a patient (an age, a sex noun, "the case of a", "a patient")
-and runs to the end of the passage or to a closing section ("Conclusion:", "Keywords:", "Cite this paper").
-A sentence about several patients (a series, a cohort, literature cases) inside a case goes to the cohort
-text instead, and so does every sentence outside a case.
+Only running text is read (the text zones of :mod:`lmskg.extract.zones`; titles, author lists, citations,
+reference lists, index terms and page furniture never hold a case). A passage is a run of sentences
+describing the same publication (``publication_for``). Inside it, a case starts at the first sentence that
+introduces a patient (an age, a sex noun, "the case of a", "a patient") and runs to the end of the passage.
+Sections that do not tell the case (background, methods, discussion, conclusion, back matter) are closed to
+it when the document has a section that does (case presentation, or a plain abstract or body); a sentence
+about several patients (a series, a cohort, literature cases) goes to the cohort text instead, and so does
+every sentence outside a case.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lmskg.documents.model import Document
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.facts import Publication, Span
 from lmskg.extract.lexicon import lexicon_for
+from lmskg.extract.zones import zones_for
 
 TABLE = re.compile(r"^\W*Table\s+\d+\b|\|[^|\n]*\|", re.M)
 FOOTNOTE_STYLE = re.compile(r"<sup>\s*\d+\)\s*</sup>|^\s*\d+\)\s*$", re.M)
@@ -43,12 +47,17 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
 
     lexicon = lexicon_for(ontology)
     text = doc.normalized
+    found = zones_for(doc, ontology)
+    in_text = [(s, found.at(s.start)) for s in sentences(doc)]
+    in_text = [(s, z) for s, z in in_text if z is not None and z.kind == "text"]
+    sections = {s.start: z.section for s, z in in_text}
+    told = any(sec in CASE_SECTIONS for sec in sections.values())
     passages: list[tuple[str | None, list[Span]]] = []
     cited = [p.span for p in publications if p.role == "cited-reference"]
     own = next((p.key for p in publications if p.role == "this-document"), None)
     cited_keys = {p.key for p in publications if p.role == "cited-reference"}
     footnotes = FOOTNOTE_STYLE.search(text) is not None
-    for s in sentences(doc):
+    for s, _zone in in_text:
         if text[s.start:s.end].lstrip().startswith("#") or any(c.start <= s.start and s.end <= c.end for c in cited):
             passages.append((None, []))                      # headings and reference entries break passages
             continue
@@ -65,7 +74,8 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
     for key, sents in passages:
         if not sents:
             continue
-        passage_cases, rest = _split_passage(text, sents, analysis, key, _labels(doc, sents))
+        closed = [_closed(sections.get(x.start), told) for x in sents]
+        passage_cases, rest = _split_passage(text, sents, analysis, key, closed)
         cases.extend(passage_cases)
         if rest:
             cohort.append((key, rest))
@@ -76,33 +86,27 @@ def _introduces_patient(text: str, s: Span, analysis: object) -> tuple[bool, boo
     """(strong, weak): an age or sex noun introduces a patient strongly; "the case of a" weakly."""
     strong = bool(q.ages(text, s.start, s.end)) or any(
         m.category == "sex" for m in analysis.within(s.start, s.end))      # type: ignore[attr-defined]
-    weak = context.CASE_CUE.search(text, s.start, s.end) is not None
+    weak = assertion.CASE_CUE.search(text, s.start, s.end) is not None
     return strong, weak
 
 
-def _labels(doc: Document, sents: list[Span]) -> list[str]:
-    """The section label of each sentence's marked-up region (PubMed XML "CONCLUSIONS"), else ""."""
-    regions = [r for r in getattr(doc, "regions", ()) if getattr(r, "label", None)]
-    return [next((f"{r.label}:" for r in regions if r.start <= s.start < r.end), "") for s in sents]
+_TERM = "https://w3id.org/lmskg/term/"
+CASE_SECTIONS = {_TERM + "CasePresentationSection"}
+#: sections that never tell the case, and those that do not when another section does
+NEVER_CASE = {_TERM + n for n in ("DiscussionSection", "ConclusionSection", "BackMatterZone", "MethodsSection")}
+BESIDE_CASE = {_TERM + "BackgroundSection", _TERM + "ResultsSection"}
 
 
-def _split_passage(text: str, sents: list[Span], analysis: object, key: str | None, labels: list[str]
+def _closed(section: str | None, told: bool) -> bool:
+    """Is a sentence of ``section`` closed to the case? ``told``: the document has a case presentation."""
+    return section in NEVER_CASE or (told and section in BESIDE_CASE)
+
+
+def _split_passage(text: str, sents: list[Span], analysis: object, key: str | None, closed: list[bool]
                    ) -> tuple[list[CaseText], list[Span]]:
-    closed = [False] * len(sents)
-    ended = False
-    previous_label = ""
-    for i, s in enumerate(sents):
-        label = labels[i]
-        if label and label != previous_label:
-            ended = bool(context.SECTION_END.match(label))
-        previous_label = label
-        if context.SECTION_END.match(text, s.start) or TABLE.search(text, s.start, s.end):
-            ended = True
-        elif context.SECTION_START.match(text, s.start):
-            ended = False
-        closed[i] = ended
+    closed = [c or TABLE.search(text, s.start, s.end) is not None for c, s in zip(closed, sents, strict=True)]
     flags = [_introduces_patient(text, s, analysis) for s in sents]
-    cohortish = [context.cohort(text, s.start, s.end) and not q.ages(text, s.start, s.end) for s in sents]
+    cohortish = [assertion.cohort(text, s.start, s.end) and not q.ages(text, s.start, s.end) for s in sents]
     open_idx = [i for i in range(len(sents)) if not closed[i] and not cohortish[i]]
     start = next((i for i in open_idx if flags[i][0]), None)
     if start is None:

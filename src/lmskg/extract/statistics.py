@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
@@ -75,7 +75,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     population: Found[str] | None = None
     group_default: Found[str] | None = None
     for s in p.sentences:
-        if context.hypothetical(p.text, s.start, s.end) and not re.search(r"\d", p.text[s.start:s.end]):
+        if assertion.hypothetical(p.text, s.start, s.end) and not re.search(r"\d", p.text[s.start:s.end]):
             continue
         pops = p.mentions(s, "population")
         tumors = _tumors(p, s)
@@ -174,7 +174,7 @@ def _tumors(p: Passage, s: Span) -> list[Mention]:
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
     out = []
     for m in p.mentions(s, "tumor"):
-        if context.negated(p.text, m.start, m.end, s.start, s.end) or INSTITUTION.match(p.text, m.end):
+        if assertion.negated(p.text, m.start, m.end, s.start, s.end) or INSTITUTION.match(p.text, m.end):
             continue                                       # "at two sarcoma centres": a kind of centre, no group
         nested = [n for n in p.analysis.nested(m, "tumor") if not p.ontology.is_a(n.term, metastatic)]  # type: ignore
         if p.ontology.is_a(m.term, metastatic) or m.text.lower().startswith("metastatic"):  # type: ignore

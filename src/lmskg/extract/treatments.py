@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Found, Span, Treatment
@@ -125,7 +125,7 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
     summaries = _summaries(p, sents)
     sents = [s for i, s in enumerate(sents) if i not in summaries]
     for s in sents:
-        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+        if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         mentions = []
         for m in _procedures(p, s):
@@ -192,9 +192,10 @@ def _refers_back(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
 
 
 def _is_treatment(p: Passage, s: Span, m: Mention, seen: set[str]) -> bool:
-    if context.historical(p.text, m.start, m.end, s.start, s.end):
+    if assertion.historical(p.text, m.start, m.end, s.start, s.end):
         return False
-    if context.negated(p.text, m.start, m.end, s.start, s.end):
+    if assertion.negated(p.text, m.start, m.end, s.start, s.end) or assertion.planned(p.text, m.start, m.end, s.start,
+                                                                                        s.end):
         return False
     reference = REFERENCE.search(p.text[max(s.start, m.start - 30):m.start])
     if reference and (reference.group(0).lower().startswith(("before", "prior", "until", "during", "from"))

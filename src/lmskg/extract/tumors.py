@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lmskg.extract import context
+from lmskg.extract import assertion
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Found, Lesion, Publication, Span
@@ -81,10 +81,10 @@ def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str
     lesions: list[Lesion] = []
     role = p.lexicon.lookup("role", "primary")
     for s in sents:
-        if context.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
+        if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         for m in p.mentions(s, "tumor"):
-            if context.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
+            if assertion.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
                 continue
             if metastatic_class(p, m.term):
                 inner = _plain_histology(p, m)            # "metastatic leiomyosarcoma": leiomyosarcoma, no site
@@ -103,7 +103,7 @@ def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str
             if site is None:
                 site = found
                 histology = h
-            if explicit and role and not context.historical(p.text, m.start, m.end, s.start, s.end):
+            if explicit and role and not assertion.historical(p.text, m.start, m.end, s.start, s.end):
                 lesions.append(Lesion(p.found(role, m.start, m.end), (found,), h))
     return histology, site, lesions
 

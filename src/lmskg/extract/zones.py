@@ -268,8 +268,10 @@ def _assign(lines: list[_Line], labels: dict[str, str], kind: str) -> None:
     if not lines:
         return
     head_end = _text_start(lines, 0, labels)
+    following = lines[head_end + 1] if head_end + 1 < len(lines) else None
     if head_end < len(lines) and _prose_title(lines[head_end]) and not any(
-            _title_like(x, kind) for x in lines[:head_end]):
+            _title_like(x, kind) for x in lines[:head_end]) and following is not None and \
+            following.feature in ("inline", "label", "names", "affiliation", "citation", "numbered", "markdown"):
         lines[head_end].feature = "short"                 # a long title, with or without its final period
         head_end = _text_start(lines, head_end + 1, labels)
     _head(lines[:head_end], labels, kind)
