@@ -29,6 +29,7 @@ EXACT = OBOINOWL.hasExactSynonym
 RELATED = OBOINOWL.hasRelatedSynonym
 XREF = OBOINOWL.hasDbXref
 NEXT = URIRef(TERM_NS + "nextVertebra")
+IMPLIES_SEX = URIRef(TERM_NS + "impliesSex")
 PREVIOUS = URIRef(TERM_NS + "previousVertebra")
 
 #: top class -> category of every class under it (through rdfs:subClassOf*)
@@ -144,6 +145,14 @@ class Ontology:
         if value is None:
             raise KeyError(f"no rdfs:label for {term}")
         return str(value)
+
+    def implied_sex(self, term: str) -> str | None:
+        """The sex every patient with ``term`` (or a class above it) has: ``lmskg:impliesSex``, else None."""
+        for cls in sorted(self.ancestors(term)):
+            value = self.graph.value(URIRef(cls), IMPLIES_SEX)
+            if value is not None:
+                return str(value)
+        return None
 
     def definition(self, term: str) -> str | None:
         value = self.graph.value(URIRef(term), DEFINITION)

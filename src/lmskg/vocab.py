@@ -15,6 +15,9 @@ class LMSKG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/lmskg/term/")
     _fail = True
 
+    Abdomen: URIRef  # abdomen
+    AbdominalDistension: URIRef  # abdominal distension
+    AbdominalPain: URIRef  # abdominal pain
     AbstractSection: URIRef  # abstract
     AdjuvantChemotherapy: URIRef  # adjuvant chemotherapy
     AdjuvantRadiotherapy: URIRef  # adjuvant radiotherapy
@@ -22,6 +25,8 @@ class LMSKG(DefinedNamespace):
     AllogeneicHematopoieticStemCellTransplantation: URIRef  # allogeneic hematopoietic stem cell transplantation
     AmbulationRegained: URIRef  # regained ambulation
     AnatomicalEntity: URIRef  # anatomical entity
+    Anemia: URIRef  # anemia
+    Angiography: URIRef  # angiography
     AnteriorApproach: URIRef  # anterior surgical approach
     Ataxia: URIRef  # ataxia
     AuthorListZone: URIRef  # author list zone
@@ -29,6 +34,7 @@ class LMSKG(DefinedNamespace):
     BackMatterZone: URIRef  # back matter
     BackPain: URIRef  # back pain
     BackgroundSection: URIRef  # background
+    BenignMetastasizingLeiomyoma: URIRef  # benign metastasizing leiomyoma
     BilateralSalpingoOophorectomy: URIRef  # bilateral salpingo-oophorectomy
     BiologicalSex: URIRef  # biological sex
     Biopsy: URIRef  # biopsy
@@ -37,6 +43,7 @@ class LMSKG(DefinedNamespace):
     BodyZone: URIRef  # body text
     Bone: URIRef  # bone
     BoneMetastasis: URIRef  # bone metastasis
+    BoneSarcoma: URIRef  # bone sarcoma
     BoneScintigraphy: URIRef  # bone scintigraphy
     Brain: URIRef  # brain
     BrainMetastasis: URIRef  # brain metastasis
@@ -69,6 +76,10 @@ class LMSKG(DefinedNamespace):
     ClinicalFinding: URIRef  # clinical finding
     Coccyx: URIRef  # coccyx
     CohortStatistic: URIRef  # cohort statistic
+    Colectomy: URIRef  # colectomy
+    Colon: URIRef  # colon
+    ColonicLeiomyosarcoma: URIRef  # colonic leiomyosarcoma
+    CompleteResponse: URIRef  # complete response
     ComputedTomography: URIRef  # computed tomography
     ConclusionSection: URIRef  # conclusion
     ConfluenceOfSinuses: URIRef  # confluence of sinuses
@@ -84,6 +95,7 @@ class LMSKG(DefinedNamespace):
     Death: URIRef  # death
     DecompressiveLaminectomy: URIRef  # decompressive laminectomy
     DecreasedConsciousness: URIRef  # decreased consciousness
+    DeepVenousThrombosis: URIRef  # deep venous thrombosis
     DiscussionSection: URIRef  # discussion
     DiseaseFreeSurvival: URIRef  # disease-free survival
     DiseaseProgression: URIRef  # disease progression
@@ -114,33 +126,43 @@ class LMSKG(DefinedNamespace):
     FurnitureZone: URIRef  # page furniture
     GaitDisturbance: URIRef  # gait disturbance
     GammaKnifeRadiosurgery: URIRef  # Gamma Knife radiosurgery
+    Gastrectomy: URIRef  # gastrectomy
+    GastricCancer: URIRef  # gastric cancer
+    GastrointestinalTract: URIRef  # gastrointestinal tract
     Gemcitabine: URIRef  # gemcitabine
     GoodOutcome: URIRef  # good clinical outcome
     GrossTotalResection: URIRef  # gross total resection
     GynecologicalCancer: URIRef  # gynecological cancer
+    HeadAndNeck: URIRef  # head and neck
     Headache: URIRef  # headache
+    Heart: URIRef  # heart
     HematopoieticStemCellTransplantation: URIRef  # hematopoietic stem cell transplantation
     Hemiparesis: URIRef  # hemiparesis
     Hemorrhage: URIRef  # hemorrhage
     HemorrhageRate: URIRef  # cases with hemorrhage
+    Hepatectomy: URIRef  # hepatectomy
     HistoryRecord: URIRef  # history record
     Hour: URIRef  # hour
     Hydrocephalus: URIRef  # hydrocephalus
     Hypoesthesia: URIRef  # hypoesthesia
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
+    Immunotherapy: URIRef  # immunotherapy
     IndexTermsZone: URIRef  # index terms
     InferiorVenaCava: URIRef  # inferior vena cava
     InferiorVenaCavaLeiomyosarcoma: URIRef  # inferior vena cava leiomyosarcoma
     InstitutionalCohortPopulation: URIRef  # institutional cohort
     InstrumentedFixation: URIRef  # instrumented spinal fixation
     IntensityModulatedRadiotherapy: URIRef  # intensity-modulated radiotherapy
+    Intestine: URIRef  # intestine
     IntracerebralHemorrhage: URIRef  # intracerebral hemorrhage
     IntratumoralHemorrhage: URIRef  # intratumoral hemorrhage
     JournalArticleKind: URIRef  # journal article
     KeywordsZone: URIRef  # keywords
+    Kidney: URIRef  # kidney
     Laminectomy: URIRef  # laminectomy
     Laminoplasty: URIRef  # laminoplasty
+    Leiomyoma: URIRef  # leiomyoma
     Leiomyosarcoma: URIRef  # leiomyosarcoma
     Lesion: URIRef  # lesion record
     LesionRole: URIRef  # lesion role
@@ -158,6 +180,7 @@ class LMSKG(DefinedNamespace):
     LumbarVertebra4: URIRef  # lumbar vertebra 4
     LumbarVertebra5: URIRef  # lumbar vertebra 5
     Lung: URIRef  # lung
+    LymphNode: URIRef  # lymph node
     MagneticResonanceImaging: URIRef  # magnetic resonance imaging
     Male: URIRef  # male
     MalignantNeoplasm: URIRef  # malignant neoplasm
@@ -165,6 +188,8 @@ class LMSKG(DefinedNamespace):
     MedianAge: URIRef  # median age
     MedicalCondition: URIRef  # medical condition
     MedicalImaging: URIRef  # medical imaging
+    Melanoma: URIRef  # melanoma
+    Menorrhagia: URIRef  # menorrhagia
     MetadataZone: URIRef  # metadata zone
     MetastasisRole: URIRef  # metastasis
     MetastaticLeiomyosarcoma: URIRef  # metastatic leiomyosarcoma
@@ -175,6 +200,7 @@ class LMSKG(DefinedNamespace):
     Myelopathy: URIRef  # myelopathy
     Myomectomy: URIRef  # myomectomy
     NeckPain: URIRef  # neck pain
+    NeedleBiopsy: URIRef  # needle biopsy
     NeoadjuvantChemotherapy: URIRef  # neoadjuvant chemotherapy
     Neoplasm: URIRef  # neoplasm
     NeurologicalDeficit: URIRef  # neurological deficit
@@ -190,6 +216,7 @@ class LMSKG(DefinedNamespace):
     NumberOfWomen: URIRef  # number of women
     NurickGradeImprovement: URIRef  # improvement in Nurick grade
     OccipitalLobe: URIRef  # occipital lobe
+    OncologicalTherapy: URIRef  # oncological treatment
     Orchiectomy: URIRef  # orchiectomy
     OsteolyticLesion: URIRef  # osteolytic lesion
     OutcomeMeasure: URIRef  # outcome measure
@@ -200,17 +227,22 @@ class LMSKG(DefinedNamespace):
     PainRelief: URIRef  # pain relief
     PalliativeCare: URIRef  # palliative care
     PalliativeChemotherapy: URIRef  # palliative chemotherapy
+    PalpableMass: URIRef  # palpable mass
     Paraparesis: URIRef  # paraparesis
     Paraplegia: URIRef  # paraplegia
     ParietalLobe: URIRef  # parietal lobe
+    PartialResponse: URIRef  # partial response
     PartialSpondylectomy: URIRef  # partial spondylectomy
     PathologicFracture: URIRef  # pathologic fracture
     Patient: URIRef  # patient
     PatientCase: URIRef  # patient case
     Pazopanib: URIRef  # pazopanib
     PedicleScrewFixation: URIRef  # pedicle screw fixation
+    Pelvis: URIRef  # pelvis
+    Pembrolizumab: URIRef  # pembrolizumab
     Percent: URIRef  # percent
     PerilesionalEdema: URIRef  # perilesional edema
+    PhysicalTherapy: URIRef  # physical therapy
     PositronEmissionTomography: URIRef  # positron emission tomography
     PosteriorApproach: URIRef  # posterior surgical approach
     PosteriorCranialFossa: URIRef  # posterior cranial fossa
@@ -227,12 +259,16 @@ class LMSKG(DefinedNamespace):
     RecurrenceRole: URIRef  # recurrence
     RecurrentMalignantNeoplasm: URIRef  # recurrent malignant neoplasm
     ReferenceListZone: URIRef  # references
+    RenalCellCarcinoma: URIRef  # renal cell carcinoma
     RepeatSurgery: URIRef  # repeat surgery
     ResultsSection: URIRef  # results
+    Retinoblastoma: URIRef  # retinoblastoma
     RetroperitonealLeiomyosarcoma: URIRef  # retroperitoneal leiomyosarcoma
     Retroperitoneum: URIRef  # retroperitoneum
     ReviewKind: URIRef  # review
     RevisionSurgery: URIRef  # revision surgery
+    RightVentricle: URIRef  # right ventricle
+    S1: URIRef  # S-1
     SacralSpinalCord: URIRef  # sacral spinal cord
     SacralVertebra: URIRef  # sacral vertebra
     SacralVertebra1: URIRef  # sacral vertebra 1
@@ -245,7 +281,12 @@ class LMSKG(DefinedNamespace):
     Seizure: URIRef  # seizure
     SensoryLevel: URIRef  # sensory level
     SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
+    SigmoidColon: URIRef  # sigmoid colon
+    Skin: URIRef  # skin
     Skull: URIRef  # skull
+    SoftTissue: URIRef  # soft tissue
+    SoftTissueLeiomyosarcoma: URIRef  # soft tissue leiomyosarcoma
+    SoftTissueSarcoma: URIRef  # soft tissue sarcoma
     SourceDocument: URIRef  # source document
     SpermaticCord: URIRef  # spermatic cord
     SpinalCord: URIRef  # spinal cord
@@ -260,6 +301,7 @@ class LMSKG(DefinedNamespace):
     StereotacticBodyRadiotherapy: URIRef  # stereotactic body radiotherapy
     StereotacticRadiosurgery: URIRef  # stereotactic radiosurgery
     StereotacticRadiotherapy: URIRef  # stereotactic radiotherapy
+    Stomach: URIRef  # stomach
     StudyPopulation: URIRef  # study population
     SubtotalResection: URIRef  # subtotal resection
     SuperiorSagittalSinus: URIRef  # superior sagittal sinus
@@ -302,9 +344,11 @@ class LMSKG(DefinedNamespace):
     UnitOfMeasure: URIRef  # unit of measure
     UpperArm: URIRef  # upper arm
     UpperThoracicSpine: URIRef  # upper thoracic spine
+    UrinaryBladder: URIRef  # urinary bladder
     UrinaryRetention: URIRef  # urinary retention
     UterineCervix: URIRef  # uterine cervix
     UterineCorpusSarcoma: URIRef  # uterine corpus sarcoma
+    UterineLeiomyoma: URIRef  # uterine leiomyoma
     UterineLeiomyosarcoma: URIRef  # uterine leiomyosarcoma
     Uterus: URIRef  # uterus
     VascularLeiomyosarcoma: URIRef  # vascular leiomyosarcoma
@@ -318,6 +362,7 @@ class LMSKG(DefinedNamespace):
     Vomiting: URIRef  # vomiting
     Weakness: URIRef  # muscle weakness
     Week: URIRef  # week
+    WeightLoss: URIRef  # weight loss
     WholeBrainRadiotherapy: URIRef  # whole-brain radiotherapy
     Year: URIRef  # year
     abbreviation: URIRef  # abbreviation
@@ -345,6 +390,7 @@ class LMSKG(DefinedNamespace):
     hasPatient: URIRef  # has patient
     hasTreatment: URIRef  # has treatment
     histology: URIRef  # histology
+    impliesSex: URIRef  # implies sex
     initials: URIRef  # initials
     lesionRole: URIRef  # lesion role
     locatedIn: URIRef  # located in

@@ -173,3 +173,38 @@ def test_a_recurrent_tumour_metastatic_to_a_site_is_one_metastasis_there():
         _doc, case = one_case(text)
         roles = [(le.role.value, s.value) for le in case.lesions for s in le.sites]
         assert len(roles) == 1 and roles[0][0] == term("MetastasisRole"), (text, roles)
+
+
+def test_an_age_range_is_no_patient():
+    for text in ("Most cases occur in women, usually aged 40-60 years, with abdominal pain.",
+                 "The tumour is seen in adults aged 50 to 70 years."):
+        assert extract_cases(from_text("t", text), ontology(), ()) == ()
+
+
+def test_sex_from_an_organ_or_operation_of_the_patient_when_none_is_written():
+    for text, sex in (("A patient with a past history of resection of a uterine leiomyoma had a sacral "
+                       "leiomyosarcoma.", "Female"),
+                      ("The patient, who had undergone orchiectomy years before, developed a C6 leiomyosarcoma "
+                       "metastasis.", "Male")):
+        _doc, case = one_case(text)
+        assert case.patient.sex.value == term(sex), text
+
+
+def test_a_second_cancer_of_another_histology_is_a_condition_not_the_primary():
+    for text in ("Leiomyosarcoma of the sigmoid colon and gastric cancer: a case\n\nCase presentation\n\n"
+                 "A 70-year-old man with advanced gastric cancer was found to have a leiomyosarcoma in the "
+                 "sigmoid colon.",
+                 "Leiomyosarcoma of the colon in a patient with renal cell carcinoma\n\nCase report\n\n"
+                 "A 58-year-old woman treated for renal cell carcinoma had a leiomyosarcoma of the colon."):
+        doc = from_text("t", text, kind="abstract")
+        from lmskg.extract.bibliography import extract_publications
+        (case,) = extract_cases(doc, ontology(), extract_publications(doc, ontology()))
+        assert case.primary_histology.value == term("Leiomyosarcoma")
+        assert case.primary_site.value in (term("SigmoidColon"), term("Colon"))
+        assert {c.value for c in case.conditions} & {term("GastricCancer"), term("RenalCellCarcinoma")}
+
+
+def test_a_drug_named_like_a_level_is_no_lesion():
+    _doc, case = one_case("A 66-year-old woman with leiomyosarcoma of the liver was treated with docetaxel and S-1.")
+    assert not [s for le in case.lesions for s in le.sites if "Vertebra" in s.value]
+    assert [a.value for t in case.treatments for a in t.agents] == [term("Docetaxel"), term("S1")]

@@ -75,3 +75,29 @@ def test_strength_recovered_fully_is_a_neurological_improvement():
     _doc, case = one_case("A 45-year-old woman with leiomyosarcoma underwent laminectomy. Her strength recovered "
                           "fully.")
     assert [o.outcome.value for o in case.outcomes] == [term("NeurologicalImprovement")]
+
+
+def test_one_outcome_per_listed_time_point():
+    _, case = one_case("A 51-year-old woman had a T8 leiomyosarcoma metastasis resected. Follow-up scans at 3, 9 "
+                       "and 18 months, and again at 4 years, showed no evidence of residual or recurrent tumor.")
+    assert outcomes(case) == [(term("NoEvidenceOfDisease"), Decimal(n), term(u)) for n, u in
+                              ((3, "Month"), (9, "Month"), (18, "Month"), (4, "Year"))]
+    _, case = one_case("A 70-year-old man had an L2 leiomyosarcoma metastasis resected. Two- and five months "
+                       "postoperatively, MRI showed no tumor recurrence.")
+    assert outcomes(case) == [(term("NoEvidenceOfDisease"), Decimal(2), term("Month")),
+                              (term("NoEvidenceOfDisease"), Decimal(5), term("Month"))]
+
+
+def test_years_and_months_together_and_a_postoperative_year():
+    _, case = one_case("A 59-year-old woman with leiomyosarcoma of the colon was operated on. She survived for "
+                       "3 years and 4 months after the operation.")
+    assert outcomes(case) == [(term("OverallSurvival"), Decimal(40), term("Month"))]
+    _, case = one_case("A 44-year-old man had a C4 metastasis of leiomyosarcoma resected. Within two postoperative "
+                       "years, the lesion recurred.")
+    assert outcomes(case) == [(term("TumorRecurrence"), Decimal(2), term("Year"))]
+
+
+def test_plans_and_purposes_are_no_outcomes():
+    _, case = one_case("A 61-year-old woman had a cardiac metastasis of leiomyosarcoma. To avoid sudden death, "
+                       "the tumour was removed at once.")
+    assert term("Death") not in [o.outcome.value for o in case.outcomes]

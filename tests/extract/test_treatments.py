@@ -100,3 +100,22 @@ def test_a_treatment_only_referred_to_later_does_not_make_the_first_telling_a_su
                           "After the laminectomy, her pain improved. Following the fixation, she walked again.")
     assert steps(case) == [(1, term("Laminectomy")), (1, term("InstrumentedFixation"))]
     assert len(case.treatments[1].sites) == 5
+
+
+def test_consequently_and_a_second_verb_start_the_next_step():
+    _doc, case = one_case("A 60-year-old woman with leiomyosarcoma received chemotherapy, which reduced the tumor; "
+                         "consequently we performed surgical resection.")
+    assert steps(case) == [(1, term("Chemotherapy")), (2, term("SurgicalResection"))]
+    _doc, case = one_case("A 55-year-old man with leiomyosarcoma underwent another resection and then received "
+                         "radiotherapy to the bed.")
+    assert [s for s, _ in steps(case)] == [1, 2]
+
+
+def test_planned_and_general_treatments_are_not_given():
+    _doc, case = one_case("A 63-year-old woman had a C5 metastasis of leiomyosarcoma resected. She is now under "
+                         "consideration for additional surgical management.")
+    assert [t for _, t in steps(case)] == [term("TumorResection")] or len(steps(case)) == 1
+    _doc, case = one_case("A 49-year-old woman underwent resection of a cardiac leiomyosarcoma metastasis. "
+                         "Patients with "
+                         "lung and cardiac metastases rarely undergo surgical resection.")
+    assert len(steps(case)) == 1

@@ -18,7 +18,7 @@ from lmskg.extract.lexicon import Mention
 from lmskg.extract.outcomes import outcomes
 from lmskg.extract.segments import CaseText
 from lmskg.extract.treatments import treatments
-from lmskg.extract.tumors import primary, primary_fallback
+from lmskg.extract.tumors import other_tumors, primary, primary_fallback, told_in, topic_histology
 
 FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 MALE_PRONOUNS = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
@@ -33,7 +33,9 @@ def build_case(passage: Passage, case: CaseText, ordinal: int, publications: Seq
     sents = [s for s in case.sentences if not assertion.hypothetical(passage.text, s.start, s.end)
              and not assertion.generic(passage.text, s.start, s.end)]
     patient = _patient(passage, sents)
-    histology, site, primary_lesions = primary(passage, sents)
+    pub = next((x for x in publications if x.key == case.publication), None)
+    topic = told_in(passage, sents, topic_histology(passage, pub.title.span if pub and pub.title else None))
+    histology, site, primary_lesions = primary(passage, sents, topic)
     if histology is None or site is None:
         h2, s2 = primary_fallback(passage, case, publications)
         histology = histology or h2
@@ -41,6 +43,7 @@ def build_case(passage: Passage, case: CaseText, ordinal: int, publications: Seq
             site = s2
     found_lesions = lesions(passage, sents, site, primary_lesions)
     findings, conditions = _findings(passage, sents)
+    conditions += [c for c in other_tumors(passage, sents, topic) if c.value not in {x.value for x in conditions}]
     history = _history(passage, sents)
     return Case(
         ordinal=ordinal,
@@ -80,7 +83,22 @@ def _patient(p: Passage, sents: list[Span]) -> Patient:
                         sex = p.found(term, m.start(), m.end())
             if sex is not None:
                 break
+    if sex is None:
+        sex = _sex_of_organs(p, sents)
     return Patient(age=age, age_unit=unit, sex=sex)
+
+
+def _sex_of_organs(p: Passage, sents: list[Span]) -> Found[str] | None:
+    """The sex that an organ, operation or finding of the patient implies ("resection of a uterine leiomyoma":
+    female), when the text states none; None when what is named implies both or neither."""
+    found: dict[str, Found[str]] = {}
+    for s in sents:
+        for m in p.analysis.all:                                              # nested names too ("uterine")
+            if s.start <= m.start and m.end <= s.end:
+                sex = p.ontology.implied_sex(m.term)                          # type: ignore[attr-defined]
+                if sex is not None and not assertion.assess(p.text, m.start, m.end, s.start, s.end).family:
+                    found.setdefault(sex, p.found(sex, m.start, m.end))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # -- findings, conditions, history -------------------------------------------------------------------------

@@ -73,7 +73,10 @@ class Passage:
         return out
 
     def levels(self, sentence: Span) -> list[q.Levels]:
-        return q.levels(self.text, sentence.start, sentence.end)
+        """Vertebral levels of the sentence, except those a named term holds ("S-1", the drug)."""
+        names = [m for m in self.mentions(sentence) if m.category not in ("anatomy", "unit")]
+        return [lv for lv in q.levels(self.text, sentence.start, sentence.end)
+                if not any(m.start <= lv.start and lv.end <= m.end for m in names)]
 
     def quantities(self, sentence: Span) -> list[q.Quantity]:
         ages = q.ages(self.text, sentence.start, sentence.end)

@@ -36,7 +36,8 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
             continue
         treated = _treatment_level_spans(p, s)
         anatomy = [a for a in p.mentions(s, "anatomy") if not is_level_token(p, a)]
-        cues = [m for m in p.mentions(s) if m.category == "role" or m.term == _recurrence_outcome()] + [
+        cues = [m for m in p.analysis.all if s.start <= m.start and m.end <= s.end and m.category == "role"]
+        cues += [m for m in p.mentions(s) if m.term == _recurrence_outcome()] + [
             _as_mention(x) for x in LESION_NOUNS.finditer(p.text, s.start, s.end)]
         cues = [c for c in cues if not assertion.negated(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)

@@ -23,7 +23,7 @@ CAUSE = re.compile(r"\b(?:died|death|dying) (?:of|from)\s+$|\b(?:secondary|due) 
 VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
-TIME_POINT_LIST = re.compile(r"\bat\s+(?:\d+\s*,\s*)*\d+\s*(?:,\s*)?(?:and|or)\s*$", re.I)
+CHAIN = re.compile(r"[\s,;-]*(?:and\s+)?(?:again\s+)?(?:at\s+)?", re.I)
 
 
 def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
@@ -51,15 +51,16 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
             if len(dates) >= 2 and value is not None:
                 start = p.found(dates[0][0], dates[0][1], dates[0][2])
                 end = p.found(dates[1][0], dates[1][1], dates[1][2])
-            key = (term, None if value is None else value.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Outcome(
-                p.found(term, m.start, m.end),
-                None if value is None or value.value is None else p.found(value.value, value.start, value.end),
-                None if value is None or value.value is None else p.unit(value.unit),
-                start, end))
+            for point in _chain(p, value, times):       # "at 6, 12 and 24 months, and again at 7 years": each
+                key = (term, None if point is None else point.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Outcome(
+                    p.found(term, m.start, m.end),
+                    None if point is None or point.value is None else p.found(point.value, point.start, point.end),
+                    None if point is None or point.value is None else p.unit(point.unit),
+                    start, end))
         if not p.mentions(s, "outcome"):
             spread = _spread(p, s, times)
             if spread is not None and (spread.outcome.value, spread.value and spread.value.value) not in seen:
@@ -104,9 +105,26 @@ def _generic() -> set[str]:
     return {str(LMSKG.OutcomeMeasure), str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
 
 
+def _chain(p: Passage, value: q.Quantity | None, times: list[q.Quantity]) -> list[q.Quantity | None]:
+    """The time points an outcome was seen at: its time and the points listed with it ("at 6, 12, and 24 months
+    - and again at 7 years")."""
+    if value is None:
+        return [None]
+    i = times.index(value)
+    lo = hi = i
+    while lo > 0 and CHAIN.fullmatch(p.text, times[lo - 1].end, times[lo].start):
+        lo -= 1
+    while hi + 1 < len(times) and CHAIN.fullmatch(p.text, times[hi].end, times[hi + 1].start):
+        hi += 1
+    return list(times[lo:hi + 1])
+
+
 def _times(p: Passage, s: Span) -> list[q.Quantity]:
-    """Time quantities of the sentence, without ages, percentages and earlier points of a list ("at 6, 12 and")."""
+    """Time quantities of the sentence, one per number of a list ("at 6, 12 and 24 months"), without ages and
+    percentages."""
     found = [x for x in p.quantities(s) if x.unit != "percent" and p.unit(x.unit) is not None]
+    for items in q.time_lists(p.text, s.start, s.end):
+        found = [x for x in found if not items[0].start <= x.start < items[-1].end] + items
     found += [q.Quantity(q.number(m.group(1)), "day", m.start(), m.end()) for m in POSTOP_DAY.finditer(
         p.text, s.start, s.end)]
     return sorted(found, key=lambda x: x.start)

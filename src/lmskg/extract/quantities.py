@@ -33,7 +33,10 @@ _WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", 
 _COMPOUND = rf"(?:{_WORD_NUMBER})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 NUMBER = rf"(?:\d+(?:\.\d+)?|{_COMPOUND}|several|a few|few)"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-QUANTITY = re.compile(rf"(?<![\w.])({NUMBER}|an?)(?:\s*-\s*|\s+)({_UNIT})(?:'s?|\u2019s?)?(?![\w])", re.I)
+QUANTITY = re.compile(rf"(?<![\w.])({NUMBER}|an?)(?:\s*-\s*|\s+)(?:(?:postoperative|post-operative|further|more)\s+)?"
+                      rf"({_UNIT})(?:'s?|\u2019s?)?(?![\w])", re.I)
+TIME_LIST = re.compile(rf"(?<![\w.])((?:{NUMBER})(?:\s*-)?(?:\s*,\s*(?:{NUMBER})(?:\s*-)?)*\s*,?\s*(?:and|or)\s+)"
+                       rf"({NUMBER})(?:\s*-\s*|\s+)({_UNIT})(?![\w])", re.I)
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)", re.I)
 AGE = re.compile(
     rf"(?<![\w.])({NUMBER})(?:\s*-\s*|\s+)(year|month|week|day)s?(?:\s*-\s*|\s+)old\b"
@@ -90,15 +93,40 @@ def _quantities(text: str, start: int, end: int) -> tuple:
     return tuple(_quantities_impl(text, start, end))
 
 
+_COMPOUND_TIME = re.compile(rf"(?<![\w.])({NUMBER})\s+years?\s*(?:,|and)?\s+({NUMBER})\s+months?\b", re.I)
+
+
 def _quantities_impl(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     found = []
+    compound = []
+    for m in _COMPOUND_TIME.finditer(text, start, end):        # "4 years and 10 months": 58 months
+        years, months = number(m.group(1)), number(m.group(2))
+        if years is not None and months is not None:
+            found.append(Quantity(years * 12 + months, "month", m.start(), m.end()))
+            compound.append((m.start(), m.end()))
     for m in QUANTITY.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in compound):
+            continue
         unit = m.group(2).lower().rstrip("s")
         found.append(Quantity(number(m.group(1)), unit, m.start(), m.end()))
     for m in PERCENT.finditer(text, start, end):
         found.append(Quantity(Decimal(m.group(1)), "percent", m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)
+
+
+def time_lists(text: str, start: int = 0, end: int | None = None) -> list[list[Quantity]]:
+    """Lists of times sharing one unit, one Quantity per number: "at 6, 12, and 24 months", "1- and six months"."""
+    end = len(text) if end is None else end
+    out = []
+    for m in TIME_LIST.finditer(text, start, end):
+        unit = m.group(3).lower().rstrip("s")
+        items = [Quantity(number(n.group(0)), unit, m.start(1) + n.start(), m.start(1) + n.end())
+                 for n in re.finditer(NUMBER, m.group(1), re.I)]
+        items.append(Quantity(number(m.group(2)), unit, m.start(2), m.end(3)))
+        if all(x.value is not None for x in items):
+            out.append(items)
+    return out
 
 
 def ages(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -121,9 +149,14 @@ def _ages_impl(text: str, start: int = 0, end: int | None = None) -> list[Quanti
             value, unit = number(m.group(3)), m.group(4) or "year"
         else:
             value, unit = number(m.group(5)), m.group(6)
-        if value is not None:
+        if value is not None and not _RANGE_AFTER.match(text, m.end()) and not _RANGE_BEFORE.search(
+                text, max(start, m.start() - 12), m.start()):
             out.append(Quantity(value, unit.lower(), m.start(), m.end()))
     return out
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:-|to|and)\s*\d")             # "aged 40-60 years": the ages of a group
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|to)\s*$")
 
 
 def dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:

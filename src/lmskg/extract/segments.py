@@ -68,17 +68,19 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
             passages[-1][1].append(s)
         else:
             passages.append((key, [s]))
-    cases: list[CaseText] = []
-    cohort: list[tuple[str | None, list[Span]]] = []
     analysis = lexicon.analyse(text)
-    for key, sents in passages:
-        if not sents:
-            continue
-        closed = [_closed(sections.get(x.start), told) for x in sents]
-        passage_cases, rest = _split_passage(text, sents, analysis, key, closed)
-        cases.extend(passage_cases)
-        if rest:
-            cohort.append((key, rest))
+    for background in (False, True):
+        cases, cohort = [], []
+        for key, sents in passages:
+            if not sents:
+                continue
+            closed = [_closed(sections.get(x.start), told, background) for x in sents]
+            passage_cases, rest = _split_passage(text, sents, analysis, key, closed)
+            cases.extend(passage_cases)
+            if rest:
+                cohort.append((key, rest))
+        if cases or told:
+            break
     return Segments(cases, cohort, analysis)
 
 
@@ -93,12 +95,16 @@ def _introduces_patient(text: str, s: Span, analysis: object) -> tuple[bool, boo
 _TERM = "https://w3id.org/lmskg/term/"
 CASE_SECTIONS = {_TERM + "CasePresentationSection"}
 #: sections that never tell the case, and those that do not when another section does
-NEVER_CASE = {_TERM + n for n in ("DiscussionSection", "ConclusionSection", "BackMatterZone", "MethodsSection")}
-BESIDE_CASE = {_TERM + "BackgroundSection", _TERM + "ResultsSection"}
+NEVER_CASE = {_TERM + n for n in ("DiscussionSection", "ConclusionSection", "BackMatterZone", "MethodsSection",
+                                   "BackgroundSection")}
+BESIDE_CASE = {_TERM + "ResultsSection"}
 
 
-def _closed(section: str | None, told: bool) -> bool:
-    """Is a sentence of ``section`` closed to the case? ``told``: the document has a case presentation."""
+def _closed(section: str | None, told: bool, background: bool = False) -> bool:
+    """Is a sentence of ``section`` closed to the case? ``told``: the document has a case presentation;
+    ``background``: the case is told nowhere but in the background (then that section is open)."""
+    if background and section == _TERM + "BackgroundSection":
+        return False
     return section in NEVER_CASE or (told and section in BESIDE_CASE)
 
 

@@ -17,8 +17,10 @@ from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Found, Span, Treatment
 from lmskg.extract.lexicon import Mention
 
-NEXT_STEP = re.compile(r"\b(?:followed by|then|subsequently|thereafter|afterwards|later|after which|after that)\b",
-                       re.I)
+NEXT_STEP = re.compile(r"\b(?:followed by|then|subsequently|thereafter|afterwards|later|after which|after that|"
+                       r"consequently|as a result|next)\b"
+                       r"|\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:performed|administered|received|underwent|started|"
+                       r"initiated|gave|given|began|commenced|completed)\b", re.I)
 NEXT_STEP_ADJACENT = re.compile(r"\b(?:adjuvant|postoperative(?:ly)?|post-operative(?:ly)?|secondary)\s+"
                                 r"(?:[\w-]+\s+){0,2}$", re.I)
 ADJUVANT_NAME = re.compile(r"(?:adjuvant|postoperative|post-operative)\b", re.I)   # "adjuvant chemotherapy"

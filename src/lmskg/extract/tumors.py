@@ -31,12 +31,13 @@ METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|met
 
 def histology_of(p: Passage, m: Mention) -> Found[str]:
     """The histology a tumor mention names: "uterine LMS" -> leiomyosarcoma (the nested, plainer term)."""
-    nested = p.analysis.nested(m, "tumor")
+    nested = [n for n in p.analysis.nested(m, "tumor") if not _generic(n.term)]
     if nested:
         inner = min(nested, key=lambda n: n.end - n.start)
         return p.found(inner.term, inner.start, inner.end)
     label = p.label(m.term)
-    inner_terms = [x for x in p.lexicon.analyse_name(label).all if x.category == "tumor" and x.term != m.term]
+    inner_terms = [x for x in p.lexicon.analyse_name(label).all if x.category == "tumor" and x.term != m.term
+                   and not _generic(x.term)]
     if inner_terms:
         return p.found(min(inner_terms, key=lambda n: n.end - n.start).term, m.start, m.end)
     return p.found(m.term, m.start, m.end)
@@ -76,7 +77,64 @@ def _metastatic_context(p: Passage, m: Mention) -> bool:
     return "metasta" in (p.label(m.term)).lower()
 
 
-def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str] | None, list[Lesion]]:
+def topic_histology(p: Passage, title: Span | None) -> str | None:
+    """The histology a publication's title is about ("Brain metastasis of uterine leiomyosarcoma": leiomyosarcoma),
+    or None when the title names none."""
+    if title is None:
+        return None
+    for m in p.analysis.within(title.start, title.end, "tumor"):
+        if _generic(m.term):
+            continue
+        if metastatic_class(p, m.term):
+            inner = _plain_histology(p, m)
+            if inner is not None:
+                return inner.value
+            continue
+        return histology_of(p, m).value
+    return None
+
+
+def told_in(p: Passage, sents: list[Span], topic: str | None) -> str | None:
+    """``topic`` when the case's own sentences name a tumour of it (or of a narrower kind), else None: a title's
+    "gynecologic malignancies" says nothing against the leiomyosarcoma a case tells of."""
+    if topic is None:
+        return None
+    for s in sents:
+        for m in p.mentions(s, "tumor"):
+            inner = _plain_histology(p, m) if metastatic_class(p, m.term) else histology_of(p, m)
+            if inner is not None and p.ontology.is_a(inner.value, topic):            # type: ignore[attr-defined]
+                return topic
+    return None
+
+
+def other_histology(p: Passage, term: str, topic: str | None) -> bool:
+    """A tumour of another kind than the one the publication is about (a second cancer of the patient)."""
+    return topic is not None and not (p.ontology.is_a(term, topic) or p.ontology.is_a(topic, term))  # type: ignore
+
+
+def other_tumors(p: Passage, sents: list[Span], topic: str | None) -> list[Found[str]]:
+    """Malignant tumours of another histology than the topic's, told of the patient: conditions of the case."""
+    out: dict[str, Found[str]] = {}
+    for s in sents:
+        for m in p.mentions(s, "tumor"):
+            h = histology_of(p, m)
+            if (not _generic(m.term) and not metastatic_class(p, m.term) and other_histology(p, h.value, topic)
+                    and p.ontology.is_a(h.value, _malignant())                        # type: ignore[attr-defined]
+                    and assertion.assess(p.text, m.start, m.end, s.start, s.end).of_this_patient_now):
+                out.setdefault(h.value, h)
+    return list(out.values())
+
+
+def _malignant() -> str:
+    from lmskg.vocab import LMSKG
+
+    return str(LMSKG.MalignantNeoplasm)
+
+
+def primary(p: Passage, sents: list[Span], topic: str | None = None
+            ) -> tuple[Found[str] | None, Found[str] | None, list[Lesion]]:
+    """Histology, primary site and primary lesions of a case; a tumour of another histology than the
+    publication's ``topic`` is left to the conditions."""
     histology = site = None
     lesions: list[Lesion] = []
     role = p.lexicon.lookup("role", "primary")
@@ -85,6 +143,8 @@ def primary(p: Passage, sents: list[Span]) -> tuple[Found[str] | None, Found[str
             continue
         for m in p.mentions(s, "tumor"):
             if assertion.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
+                continue
+            if other_histology(p, histology_of(p, m).value, topic) and not metastatic_class(p, m.term):
                 continue
             if metastatic_class(p, m.term):
                 inner = _plain_histology(p, m)            # "metastatic leiomyosarcoma": leiomyosarcoma, no site

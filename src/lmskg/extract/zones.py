@@ -226,7 +226,7 @@ def _feature(line: _Line, labels: dict[str, str]) -> str:
         return "inline"
     if parse_source(t) is not None and len(t) <= 200:
         return "citation"
-    if line.words >= 6 and line.domain <= 3 and _cite_line(t):
+    if line.words >= 6 and _cite_line(t):
         return "citation"
     if (glued_label(t) is not None or catalogue_field(t) is not None) and parse_names(t, single=True) is None:
         return "catalogue"
