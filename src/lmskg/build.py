@@ -265,11 +265,22 @@ class DocumentGraph:
         g.add((s, LMSKG.ordinal, Literal(n)))
         if stat.publication in publications:
             self.fact(s, LMSKG.reportedIn, publications[stat.publication], stat.span)
-        self.term(s, LMSKG.population, stat.population)
+        if stat.population_name is not None:
+            pop = self.data[f"population/{self.doc.id}-{slug(stat.population_name.value)}"]
+            g.add((pop, RDF.type, LMSKG.StudyPopulation))
+            self.fact(pop, RDFS.label, Literal(stat.population_name.value), stat.population_name.span)
+            self.term(pop, LMSKG.parentPopulation, stat.population)
+            self.fact(s, LMSKG.population, pop, stat.population_name.span)
+        else:
+            self.term(s, LMSKG.population, stat.population)
         self.term(s, LMSKG.measure, stat.measure)
         if stat.group:
             self.term(s, LMSKG.group, stat.group)
-        self.fact(s, LMSKG.value, number(stat.value.value), stat.value.span)
+        if stat.concept is not None:
+            self.fact(s, LMSKG.valueText, Literal(str(stat.value.value)), stat.value.span)
+            self.term(s, LMSKG.valueConcept, stat.concept)
+        else:
+            self.fact(s, LMSKG.value, number(stat.value.value), stat.value.span)
         if stat.unit:
             self.fact(s, LMSKG.unit, URIRef(stat.unit), stat.value.span)
         return s

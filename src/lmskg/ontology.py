@@ -30,6 +30,7 @@ RELATED = OBOINOWL.hasRelatedSynonym
 XREF = OBOINOWL.hasDbXref
 NEXT = URIRef(TERM_NS + "nextVertebra")
 IMPLIES_SEX = URIRef(TERM_NS + "impliesSex")
+VALUES_FROM = URIRef(TERM_NS + "valuesFrom")
 PREVIOUS = URIRef(TERM_NS + "previousVertebra")
 
 #: top class -> category of every class under it (through rdfs:subClassOf*)
@@ -40,6 +41,7 @@ CLASS_CATEGORIES = {
     "ChemotherapyAgent": "agent",
     "ClinicalFinding": "finding",
     "OutcomeMeasure": "outcome",
+    "ProfileMeasure": "profile",
     "MedicalCondition": "condition",
 }
 #: class of named individuals -> category of its members
@@ -150,6 +152,14 @@ class Ontology:
         """The sex every patient with ``term`` (or a class above it) has: ``lmskg:impliesSex``, else None."""
         for cls in sorted(self.ancestors(term)):
             value = self.graph.value(URIRef(cls), IMPLIES_SEX)
+            if value is not None:
+                return str(value)
+        return None
+
+    def values_from(self, term: str) -> str | None:
+        """The class whose subclasses are the values of profile measure ``term`` (``lmskg:valuesFrom``), or None."""
+        for cls in sorted(self.ancestors(term)):
+            value = self.graph.value(URIRef(cls), VALUES_FROM)
             if value is not None:
                 return str(value)
         return None

@@ -101,6 +101,7 @@ class LMSKG(DefinedNamespace):
     DiseaseProgression: URIRef  # disease progression
     DiseaseRemission: URIRef  # disease remission
     DisseminatedDisease: URIRef  # disseminated disease
+    DistantMetastasisFreeSurvival: URIRef  # distant metastasis-free survival
     Docetaxel: URIRef  # docetaxel
     DocumentZone: URIRef  # document zone
     Doxorubicin: URIRef  # doxorubicin
@@ -147,6 +148,7 @@ class LMSKG(DefinedNamespace):
     Hypoesthesia: URIRef  # hypoesthesia
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
+    ImagingTest: URIRef  # imaging scan used
     Immunotherapy: URIRef  # immunotherapy
     IndexTermsZone: URIRef  # index terms
     InferiorVenaCava: URIRef  # inferior vena cava
@@ -192,10 +194,13 @@ class LMSKG(DefinedNamespace):
     Menorrhagia: URIRef  # menorrhagia
     MetadataZone: URIRef  # metadata zone
     MetastasisRole: URIRef  # metastasis
+    MetastaticDiseaseAtPresentation: URIRef  # metastatic disease at presentation
     MetastaticLeiomyosarcoma: URIRef  # metastatic leiomyosarcoma
     MetastaticMalignantNeoplasm: URIRef  # metastatic malignant neoplasm
+    MetastaticSite: URIRef  # most common metastatic site
     MethodsSection: URIRef  # methods
     Month: URIRef  # month
+    MostCommonPresentingSymptom: URIRef  # most common presenting symptom
     MultimodalityTherapy: URIRef  # multimodality therapy
     Myelopathy: URIRef  # myelopathy
     Myomectomy: URIRef  # myomectomy
@@ -247,10 +252,12 @@ class LMSKG(DefinedNamespace):
     PosteriorApproach: URIRef  # posterior surgical approach
     PosteriorCranialFossa: URIRef  # posterior cranial fossa
     PosteriorVertebralElements: URIRef  # posterior elements of vertebra
+    PresentingSymptom: URIRef  # presenting symptom
     PrimaryOsseousLeiomyosarcoma: URIRef  # primary osseous leiomyosarcoma
     PrimaryRole: URIRef  # primary
     PrimarySpinalLeiomyosarcoma: URIRef  # primary spinal leiomyosarcoma
     Procedure: URIRef  # medical procedure
+    ProfileMeasure: URIRef  # profile measure
     ProgressionFreeSurvival: URIRef  # progression-free survival
     PublicationKind: URIRef  # publication kind
     RadiationTherapy: URIRef  # radiotherapy
@@ -282,6 +289,7 @@ class LMSKG(DefinedNamespace):
     SensoryLevel: URIRef  # sensory level
     SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
     SigmoidColon: URIRef  # sigmoid colon
+    SiteOfOccurrence: URIRef  # most common site of occurrence
     Skin: URIRef  # skin
     Skull: URIRef  # skull
     SoftTissue: URIRef  # soft tissue
@@ -309,6 +317,7 @@ class LMSKG(DefinedNamespace):
     SurgicalProcedure: URIRef  # surgical procedure
     SurgicalResection: URIRef  # surgical resection
     Survival: URIRef  # survival time
+    Symptom: URIRef  # symptom
     SymptomResolution: URIRef  # symptom resolution
     Temozolomide: URIRef  # temozolomide
     TemporalLobe: URIRef  # temporal lobe
@@ -398,6 +407,7 @@ class LMSKG(DefinedNamespace):
     nextVertebra: URIRef  # next vertebra
     ordinal: URIRef  # ordinal
     outcome: URIRef  # outcome
+    parentPopulation: URIRef  # parent population
     partOf: URIRef  # anatomical part of
     population: URIRef  # population
     previousVertebra: URIRef  # previous vertebra
@@ -417,6 +427,9 @@ class LMSKG(DefinedNamespace):
     text: URIRef  # text
     unit: URIRef  # unit
     value: URIRef  # value
+    valueConcept: URIRef  # value concept
+    valueText: URIRef  # value text
+    valuesFrom: URIRef  # values from
     yearsBefore: URIRef  # years before
     zone: URIRef  # zone
 

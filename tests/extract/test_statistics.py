@@ -139,3 +139,80 @@ def test_the_publications_a_review_gathered_are_counted():
                             "publications.")
     pubs = [s for s in stats if s.measure.value == term("NumberOfPublications")]
     assert [(s.value.value, at(doc, s.value)) for s in pubs] == [(Decimal(22), "22")]
+
+
+def test_a_breakdown_of_a_count_by_tumour_gives_each_group_its_count():
+    _doc, stats = statistics("We reviewed a registry. A total of 120 patients (20 leiomyosarcoma of bone and 100 "
+                            "uterine leiomyosarcoma) were included.")
+    assert [(s.group and s.group.value, s.measure.value, s.value.value) for s in stats] == [
+        (None, term("NumberOfPatients"), Decimal(120)),
+        (term("PrimaryOsseousLeiomyosarcoma"), term("NumberOfPatients"), Decimal(20)),
+        (term("UterineLeiomyosarcoma"), term("NumberOfPatients"), Decimal(100)),
+    ]
+    _doc, stats = statistics("In our cohort, 31 patients with ULMS and 12 patients with NULMS were compared.")
+    assert [(s.group.value, s.value.value) for s in stats] == [
+        (term("UterineLeiomyosarcoma"), Decimal(31)), (term("NonUterineLeiomyosarcoma"), Decimal(12))]
+
+
+def test_versus_pairs_follow_the_groups_compared_or_the_study_groups():
+    _doc, stats = statistics("In our institutional cohort, local recurrence was more frequent in uterine "
+                            "leiomyosarcoma than in non-uterine leiomyosarcoma (40% vs. 25%).")
+    assert [(s.group.value, s.value.value) for s in stats] == [
+        (term("UterineLeiomyosarcoma"), Decimal(40)), (term("NonUterineLeiomyosarcoma"), Decimal(25))]
+    _doc, stats = statistics("Our cohort held 30 patients with ULMS and 10 patients with NULMS. The 3-year overall "
+                            "survival rates differed (51% vs. 80%).")
+    rates = [(s.group.value, s.measure.value, s.value.value) for s in stats if s.unit == term("Percent")]
+    assert rates == [(term("UterineLeiomyosarcoma"), term("OverallSurvival"), Decimal(51)),
+                     (term("NonUterineLeiomyosarcoma"), term("OverallSurvival"), Decimal(80))]
+    assert all(s.value.value != 3 for s in stats)            # "3-year" is the time point, not a figure
+
+
+def test_respectively_pairs_several_lists_with_the_groups_named_last():
+    _doc, stats = statistics("In our cohort, two-year overall survival rates of 70% and 45% and median survival "
+                            "times of 40 (range: 10-80) and 22 (range: 5-60) months were seen in patients with "
+                            "NULMS and ULMS, respectively.")
+    assert [(s.group.value, s.value.value) for s in stats if s.unit == term("Percent")] == [
+        (term("NonUterineLeiomyosarcoma"), Decimal(70)), (term("UterineLeiomyosarcoma"), Decimal(45))]
+    assert [(s.group.value, s.value.value) for s in stats if s.unit == term("Month")] == [
+        (term("NonUterineLeiomyosarcoma"), Decimal(40)), (term("UterineLeiomyosarcoma"), Decimal(22))]
+
+
+def test_a_comparison_naming_one_study_group_gives_the_other_value_to_the_other_group():
+    _doc, stats = statistics("Our cohort held 30 patients with ULMS and 10 patients with NULMS. More patients with "
+                            "NULMS presented with metastatic disease (60% vs. 20%, p = 0.01).")
+    assert [(s.group.value, s.measure.value, s.value.value) for s in stats if s.unit == term("Percent")] == [
+        (term("NonUterineLeiomyosarcoma"), term("MetastaticDiseaseAtPresentation"), Decimal(60)),
+        (term("UterineLeiomyosarcoma"), term("MetastaticDiseaseAtPresentation"), Decimal(20))]
+    _doc, stats = statistics("We compared 12 patients with uterine leiomyosarcoma and 9 patients with non-uterine "
+                            "leiomyosarcoma. Fewer patients with uterine leiomyosarcoma had local recurrence "
+                            "(8% vs. 33%).")
+    assert [(s.group.value, s.value.value) for s in stats if s.unit == term("Percent")] == [
+        (term("UterineLeiomyosarcoma"), Decimal(8)), (term("NonUterineLeiomyosarcoma"), Decimal(33))]
+
+
+def test_a_subset_the_text_names_is_the_population_of_its_figures():
+    _doc, stats = statistics("From the registry, data of resectable primary cases were extracted (total 90: "
+                            "30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma).")
+    assert [(s.population_name and s.population_name.value, s.group and s.group.value, s.measure.value,
+             s.value.value) for s in stats] == [
+        ("resectable primary cases", None, term("NumberOfCases"), Decimal(90)),
+        ("resectable primary cases", term("PrimaryOsseousLeiomyosarcoma"), term("NumberOfCases"), Decimal(30)),
+        ("resectable primary cases", term("UterineLeiomyosarcoma"), term("NumberOfCases"), Decimal(60)),
+    ]
+    _doc, stats = statistics("Records of operated patients were selected (total 15: 5 ULMS and 10 NULMS).")
+    assert {s.population_name.value for s in stats} == {"operated patients"}
+
+
+def test_a_threshold_is_no_figure():
+    _doc, stats = statistics("In our cohort, older age (\u226560 years) predicted poor overall survival.")
+    assert all(s.value.value != 60 for s in stats)
+
+
+def test_median_and_mean_ages_of_compared_groups():
+    _doc, stats = statistics("We compared 40 patients with ULMS and 20 patients with NULMS. Patients with ULMS were "
+                            "younger than patients with NULMS (median 48 years vs. 63 years).")
+    assert [(s.group.value, s.measure.value, s.value.value) for s in stats if s.unit == term("Year")] == [
+        (term("UterineLeiomyosarcoma"), term("MedianAge"), Decimal(48)),
+        (term("NonUterineLeiomyosarcoma"), term("MedianAge"), Decimal(63))]
+    _doc, stats = statistics("In our institutional cohort the mean age was 58 years.")
+    assert [(s.measure.value, s.value.value) for s in stats] == [(term("MeanAge"), Decimal(58))]

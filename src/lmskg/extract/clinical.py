@@ -14,6 +14,7 @@ from lmskg.extract.cases import build_case
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import Case, CohortStatistic, Publication
 from lmskg.extract.lexicon import lexicon_for
+from lmskg.extract.profile import profile_statistics, topic_tumour
 from lmskg.extract.segments import Segments, segment
 from lmskg.extract.statistics import statistics
 
@@ -52,6 +53,10 @@ def extract_statistics(doc: Document, ontology: object, publications: Sequence[P
     """The cohort statistics ``doc`` reports, per passage, in order."""
     out: list[CohortStatistic] = []
     segments = _segments(doc, ontology, publications)
+    own = next((p for p in publications if p.role == "this-document"), None)
     for key, sentences in segments.cohort:
-        out.extend(statistics(_passage(doc, ontology, segments, sentences), key))
+        passage = _passage(doc, ontology, segments, sentences)
+        topic = topic_tumour(passage, own.title.span if own and own.title else None)
+        out.extend(statistics(passage, key))
+        out.extend(profile_statistics(passage, key, topic))
     return tuple(out)

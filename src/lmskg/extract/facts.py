@@ -120,11 +120,13 @@ class Case:
 class CohortStatistic:
     publication: str | None                   # Publication.key
     span: Span                                # the sentence that states it
-    population: Found[Term]                   # a population individual
+    population: Found[Term]                   # a population individual, or the tumor class a profile is about
     measure: Found[Term]
-    value: Found[Decimal]
+    value: Found[Decimal] | Found[str]        # a number, or a concept as the text writes it ("lungs")
     unit: Term | None = None
     group: Found[Term] | None = None          # tumor class; None = every patient of the population
+    concept: Found[Term] | None = None        # the class a written value names
+    population_name: Found[str] | None = None  # a subset the text names ("localized and locally curative cases")
 
 
 @dataclass(frozen=True, slots=True)

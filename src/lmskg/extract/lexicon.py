@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 LAYOUT_CATEGORIES = frozenset({"zone"})    # section headings: read by the zone stage, not matched in running text
-CATEGORY_ORDER = ("tumor", "anatomy", "procedure", "agent", "finding", "condition", "outcome", "unit", "sex",
+CATEGORY_ORDER = ("tumor", "anatomy", "procedure", "agent", "finding", "condition", "outcome", "profile", "unit", "sex",
                   "role", "population", "publication-kind")
 
 

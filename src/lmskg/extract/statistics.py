@@ -23,7 +23,9 @@ from lmskg.extract.facts import CohortStatistic, Found, Span
 from lmskg.extract.lexicon import Mention
 
 NUM = q.NUMBER
-LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?(?:\s*,\s*(?:{NUM})(?:\s*%)?)*\s*,?\s*(?:and|or)\s+(?:{NUM}))"
+ASIDE = r"(?:\s*\([^()]*\))?"                 # "92.6 (range: 79.7-105.4) and 50.4 (...) months"
+LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?{ASIDE}(?:\s*,\s*(?:{NUM})(?:\s*%)?{ASIDE})*\s*,?\s*(?:and|or)\s+"
+                  rf"(?:{NUM}){ASIDE})"
                   rf"(?:\s*-\s*|\s+)?(%|days?|weeks?|months?|years?)(?![\w])", re.I)
 COUNT_NOUNS = "patients|cases|women|men|publications|operations|procedures"
 COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b"
@@ -39,6 +41,12 @@ PAREN_COUNT = re.compile(r"(?<![\w.(])(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 OF_THEM = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:them|these|those)\b", re.I)
 OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
                       rf"(?:[a-z-]+\s+){{0,2}}?(?:patients|cases)\b", re.I)
+BREAKDOWN = re.compile(r"(?<![\w.])(\d+)\s+(?:(?:patients?|cases?)\s+(?:with|of)\s+)?$", re.I)
+TOTAL = re.compile(r"\btotal\s+(?:of\s+)?(\d+)\b(?!\s*(?:patients|cases))", re.I)
+AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
+THRESHOLD = re.compile(r"[\u2265\u2264<>]\s*$")
+VERSUS = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:vs\.?|versus)\s*$", re.I)
+PAIRED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|and)\b", re.I)
 PRIMARY_SITE = re.compile(r"\bprimary\s+(?:tumou?rs?|sites?|lesions?)\s+(?:was|were|arose|originated)\b", re.I)
 RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
                    r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
@@ -52,6 +60,8 @@ AFTER_TIME = re.compile(r"\s*(?:after|later|before|post|following|from)\b", re.I
 TIME_POINT = re.compile(r"\b(?:at|by|within|after)\s*(?:the\s+)?$", re.I)
 INSTITUTION = re.compile(r"\s+(?:cent(?:er|re)s?|units?|clinics?|services?|registr(?:y|ies)|databases?|"
                          r"departments?|boards?|networks?|institutes?|hospitals?|specialists?)\b", re.I)
+SUBSET = re.compile(r"\b(?:data|records) of\s+((?:[\w-]+\s+){1,6}?(?:cases|patients))\s+(?:were|was)\s+"
+                    r"(?:extracted|selected|identified|analy[sz]ed)\b", re.I)
 FALLBACK_COHORT = re.compile(r"\b(?:cohort|institution|institutional|cent(?:er|re)|retrospective|our experience|"
                              r"consecutive)\b", re.I)
 
@@ -65,6 +75,8 @@ class _Value:
     count: bool = False
     in_list: bool = False
     subset: bool = False
+    breakdown: bool = False                   # "60 leiomyosarcoma of bone and 828 ...": a count of one group
+    age: str | None = None                    # "median 56 years vs. 66 years": a median or mean age
 
 
 def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
@@ -73,7 +85,9 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     out: list[CohortStatistic] = []
     seen: set[tuple] = set()
     population: Found[str] | None = None
+    subset_name: Found[str] | None = None             # a subset the text names: "localized ... cases were extracted"
     group_default: Found[str] | None = None
+    study_groups: list[Found[str]] = []
     for s in p.sentences:
         if assertion.hypothetical(p.text, s.start, s.end) and not re.search(r"\d", p.text[s.start:s.end]):
             continue
@@ -99,6 +113,11 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
         if not pops and LITERATURE.search(p.text, s.start, s.end):
             population = p.found(str(LMSKG.LiteratureCasesPopulation), s.start, s.end)
         groups = _groups(p, s, values, tumors)
+        study_groups = _breakdowns(p, s, values, groups) or study_groups
+        _pairs(p, s, values, tumors, groups, study_groups)
+        subset = SUBSET.search(p.text, s.start, s.end)
+        if subset:
+            subset_name = p.found(re.sub(r"\s+", " ", subset.group(1)), subset.start(1), subset.end(1))
         outcomes = [m for m in p.mentions(s, "outcome")]
         by_site = _primary_site_groups(p, s, values)
         for v in values:
@@ -106,6 +125,11 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             if v.start in by_site:
                 measure = p.found(str(LMSKG.NumberOfPatients), v.start, v.end)
                 groups[v.start] = by_site[v.start]
+            if v.age:
+                measure = p.found(str(LMSKG.MedianAge if v.age == "median" else LMSKG.MeanAge), v.start, v.end)
+            if v.breakdown or (v.count and measure is None
+                               and re.search(r"\btotal\s+(?:of\s+)?$", p.text[max(s.start, v.start - 12):v.start])):
+                measure = measure if measure is not None and not v.breakdown else _count_measure(p, s, v)
             if measure is None:
                 continue
             group = groups.get(v.start)
@@ -119,12 +143,62 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 publication=publication,
                 span=p.span(s.start, s.end),
                 population=population,
+                population_name=subset_name,
                 measure=measure,
                 value=p.found(v.value, v.start, v.end),
                 unit=None if v.unit is None else p.unit(v.unit),
                 group=group,
             ))
     return _merge_counts(out)
+
+
+def _count_measure(p: Passage, s: Span, v: _Value) -> Found[str]:
+    """A count of a breakdown or a total counts what the sentence counts: cases or (by default) patients."""
+    from lmskg.vocab import LMSKG
+
+    after = re.match(r"\s+(patients|cases)\b", p.text[v.end:s.end], re.I)
+    nouns = [after.group(1)] if after else re.findall(r"\b(patients|cases)\b", p.text[s.start:v.start], re.I)
+    term = LMSKG.NumberOfCases if nouns and nouns[-1].lower() == "cases" else LMSKG.NumberOfPatients
+    return p.found(str(term), v.start, v.end)
+
+
+def _breakdowns(p: Passage, s: Span, values: list[_Value], groups: dict[int, Found[str]]) -> list[Found[str]]:
+    """Each breakdown count takes the tumour named right after it; two or more such groups are the study's
+    groups, which later comparisons ("63.8% vs. 75.2%") are ordered by."""
+    named: list[Found[str]] = []
+    for v in values:
+        if not v.breakdown:
+            continue
+        t = next((m for m in p.mentions(s, "tumor") if m.start >= v.end), None)
+        if t is not None:
+            groups[v.start] = p.found(t.term, t.start, t.end)
+            if all(g.value != t.term for g in named):
+                named.append(groups[v.start])
+    return named if len(named) >= 2 else []
+
+
+def _pairs(p: Passage, s: Span, values: list[_Value], tumors: list[Mention], groups: dict[int, Found[str]],
+           study_groups: list[Found[str]]) -> None:
+    """ "(67% vs. 36%)": the two values of a comparison belong to the two groups the sentence compares, in the
+    order it names them ("worse in X than in Y"), else to the study's groups in the order they were defined."""
+    distinct: list[Mention] = []
+    for t in tumors:
+        if all(d.term != t.term for d in distinct):
+            distinct.append(t)
+    for a, b in zip(values, values[1:], strict=False):
+        if a.breakdown or b.breakdown or not VERSUS.fullmatch(p.text[a.end:b.start]):
+            continue
+        before = [t for t in distinct if t.end <= a.start]
+        if len(before) == 2 and PAIRED.search(p.text, before[0].end, before[1].start):
+            pair = [p.found(t.term, t.start, t.end) for t in before]
+        elif len(before) == 1 and len(study_groups) == 2 and before[0].term in {g.value for g in study_groups}:
+            named = p.found(before[0].term, before[0].start, before[0].end)   # "more patients with X (67% vs. 36%)"
+            pair = [named, next(g for g in study_groups if g.value != named.value)]
+        elif len(study_groups) == 2:
+            pair = study_groups
+        else:
+            continue
+        groups[a.start], groups[b.start] = pair[0], pair[1]
 
 
 def _merge_counts(stats: list[CohortStatistic]) -> list[CohortStatistic]:
@@ -195,16 +269,25 @@ def _values(p: Passage, s: Span) -> list[_Value]:
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in excluded + taken)
 
+    for t in p.mentions(s, "tumor"):                    # "(60 leiomyosarcoma of bone and 828 ...)", "50 patients with X"
+        m = BREAKDOWN.search(text, max(s.start, t.start - 40), t.start)
+        if m and free(m.start(1), m.end(1)):
+            value = q.number(m.group(1))
+            if value is not None:
+                out.append(_Value(value, None, m.start(1), m.end(1), count=True, breakdown=True))
+                taken.append((m.start(1), m.end()))
     for m in LIST.finditer(text, s.start, s.end):
-        if not free(m.start(), m.end()):
+        listed = re.sub(r"\([^()]*\)", lambda a: " " * len(a.group(0)), m.group(1))   # asides hold no item
+        items = [n for n in re.finditer(rf"{NUM}", listed, re.I) if n.group(0).lower() not in ("and", "or")]
+        if not all(free(m.start(1) + n.start(), m.start(1) + n.end()) for n in items):
             continue
         if TIME_POINT.search(text[max(s.start, m.start() - 12):m.start()]):
             taken.append((m.start(), m.end()))
             continue
         unit = _unit(m.group(2))
-        for n in re.finditer(rf"{NUM}", m.group(1), re.I):
+        for n in items:
             value = q.number(n.group(0))
-            if value is not None and n.group(0).lower() not in ("and", "or"):
+            if value is not None:
                 a = m.start(1) + n.start()
                 out.append(_Value(value, unit, a, a + len(n.group(0)), in_list=True))
         taken.append((m.start(), m.end()))
@@ -243,10 +326,18 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1)))
             out.append(_Value(Decimal(m.group(2)), "percent", m.start(2), m.end(2)))
             taken.append((m.start(), m.end()))
+    for m in TOTAL.finditer(text, s.start, s.end):       # "(total 572: 33 ... and 539 ...)"
+        if free(m.start(1), m.end(1)):
+            out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1), count=True))
+            taken.append((m.start(1), m.end(1)))
     outcome_starts = {m.start for m in p.mentions(s, "outcome")}
     for x in q.quantities(text, s.start, s.end):
         if x.value is None or not free(x.start, x.end) or p.unit(x.unit) is None:
             continue
+        if THRESHOLD.search(text, max(s.start, x.start - 2), x.start) or (
+                x.unit != "percent" and re.fullmatch(r"\S+-\S+", text[x.start:x.end])
+                and re.match(r"\s+[a-z]", text[x.end:x.end + 2])):
+            continue                                  # "5-year survival": a time point of the measure                                  # "older age (\u226565 years)": a cut-off, not a figure
         before = text[max(s.start, x.start - 20):x.start]
         timed = x.unit != "percent"
         if timed and TIME_POINT.search(before):
@@ -258,7 +349,15 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             continue                                  # "2-year overall survival": a time point of the measure
         if re.fullmatch(r"(?:19|20)\d\d", str(x.value)):
             continue
-        out.append(_Value(x.value, x.unit, x.start, x.end))
+        age = None
+        if x.unit == "year":
+            kind = AGE_FIGURE.search(text, max(s.start, x.start - 30), x.start)
+            prior = out[-1] if out else None
+            if kind:
+                age = "median" if kind.group(1).lower() == "median" else "mean"
+            elif prior is not None and prior.age and VERSUS.fullmatch(text, prior.end, x.start):
+                age = prior.age                       # "median 56 years vs. 66 years"
+        out.append(_Value(x.value, x.unit, x.start, x.end, age=age))
     return sorted(out, key=lambda v: v.start)
 
 
@@ -276,10 +375,16 @@ def _groups(p: Passage, s: Span, values: list[_Value], tumors: list[Mention]) ->
                 groups[v.start] = p.found(t.term, t.start, t.end)
     respectively = re.search(r"\brespectively\b", p.text[s.start:s.end], re.I)
     if respectively and len(tumors) > 1:
-        listed = [v for v in values if v.in_list and v.start < s.start + respectively.start()]
-        named = [t for t in tumors if t.end <= s.start + respectively.start()][-len(listed):] if listed else []
-        if listed and len(named) == len(listed):
-            for t, v in zip(named, listed, strict=True):
+        at = s.start + respectively.start()
+        listed = [v for v in values if v.start < at and not v.breakdown]
+        last = listed[-1].end if listed else at
+        named = [t for t in tumors if last <= t.start and t.end <= at]   # "in patients with X and Y, respectively"
+        if len(named) < 2:
+            listed = [v for v in listed if v.in_list]
+            named = [t for t in tumors if t.end <= at][-len(listed):] if listed else []
+        if named and listed and len(listed) % len(named) == 0:
+            for i, v in enumerate(listed):                                # "82.6% and 41.2% ... 92.6 and 50.4 months"
+                t = named[i % len(named)]
                 groups[v.start] = p.found(t.term, t.start, t.end)
     return groups
 

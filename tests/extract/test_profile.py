@@ -1,0 +1,69 @@
+"""Profile statements: where a tumour type arises or spreads, how it presents, how it is imaged."""
+
+from __future__ import annotations
+
+from clinical_support import at, statistics, term
+
+
+def profile(text: str):
+    doc, stats = statistics(text)
+    return doc, [(s.population.value, s.measure.value, s.value.value, s.concept.value)
+                 for s in stats if s.concept is not None], stats
+
+
+def test_a_list_of_sites_after_a_cue_gives_one_figure_per_site_as_written():
+    doc, rows, stats = profile("Leiomyosarcoma is a malignant smooth muscle tumour that usually arises in the "
+                               "uterus, the stomach or the retroperitoneum.")
+    assert rows == [
+        (term("Leiomyosarcoma"), term("SiteOfOccurrence"), "uterus", term("Uterus")),
+        (term("Leiomyosarcoma"), term("SiteOfOccurrence"), "stomach", term("Stomach")),
+        (term("Leiomyosarcoma"), term("SiteOfOccurrence"), "retroperitoneum", term("Retroperitoneum")),
+    ]
+    assert at(doc, stats[0].value) == "uterus"
+    _doc, rows, _ = profile("In adults, leiomyosarcoma is found most often in the abdomen and in the uterus.")
+    assert [r[2] for r in rows] == ["abdomen", "uterus"]
+
+
+def test_a_site_cue_about_spread_gives_the_metastatic_site():
+    _doc, rows, _ = profile("Uterine leiomyosarcoma disseminates through the blood, most commonly to the lungs.")
+    assert rows == [(term("UterineLeiomyosarcoma"), term("MetastaticSite"), "lungs", term("Lung"))]
+    _doc, rows, _ = profile("Leiomyosarcoma is aggressive. The most common sites of metastasis are the liver "
+                            "and skin.")
+    assert rows == [(term("Leiomyosarcoma"), term("MetastaticSite"), "liver", term("Liver")),
+                    (term("Leiomyosarcoma"), term("MetastaticSite"), "skin", term("Skin"))]
+
+
+def test_a_contrast_speaks_of_another_tumour():
+    _doc, rows, _ = profile("Unlike endometrial carcinoma, which most commonly metastasizes to the lymph nodes, "
+                            "uterine leiomyosarcoma spreads most commonly to the lungs.")
+    assert rows == [(term("UterineLeiomyosarcoma"), term("MetastaticSite"), "lungs", term("Lung"))]
+
+
+def test_a_bulleted_list_after_a_colon_gives_each_item_as_written():
+    _doc, rows, _ = profile("Leiomyosarcoma often causes no complaint at first, and it is found late. "
+                            "When it grows, symptoms can include:\n- Abdominal pain\n- Loss of weight\n- Vomiting\n")
+    assert [(r[1], r[2]) for r in rows] == [(term("Symptom"), "Abdominal pain"), (term("Symptom"), "Loss of weight"),
+                                            (term("Symptom"), "Vomiting")]
+    _doc, rows, _ = profile("Leiomyosarcoma of the uterus may be silent for a long time. Symptoms include:\n"
+                            "* Menorrhagia\n* A palpable lump\n")
+    assert [r[3] for r in rows] == [term("Menorrhagia"), term("PalpableMass")]
+
+
+def test_presenting_symptoms_and_imaging_tests_of_the_tumour_a_text_is_about():
+    _doc, rows, _ = profile("IVC leiomyosarcoma grows slowly. Patients most commonly present with abdominal pain "
+                            "or distension.")
+    assert rows == [
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("MostCommonPresentingSymptom"), "abdominal pain",
+         term("AbdominalPain")),
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("MostCommonPresentingSymptom"), "distension",
+         term("AbdominalDistension")),
+    ]
+    _doc, rows, _ = profile("To stage a leiomyosarcoma, doctors order imaging tests such as CT and PET.")
+    assert [(r[1], r[2]) for r in rows] == [(term("ImagingTest"), "CT"), (term("ImagingTest"), "PET")]
+
+
+def test_a_negated_cue_or_a_cue_without_a_list_gives_nothing():
+    _doc, rows, _ = profile("Leiomyosarcoma does not usually arise in the brain.")
+    assert rows == []
+    _doc, rows, _ = profile("Leiomyosarcoma usually arises in smooth muscle that is hard to reach.")
+    assert rows == []
