@@ -74,7 +74,7 @@ def topic_tumour(p: Passage, title: Span | None) -> Found[str] | None:
     if title is None:
         return None
     for m in p.analysis.within(title.start, title.end, "tumor"):
-        named = [m] + sorted(p.analysis.nested(m, "tumor"), key=lambda n: n.start)   # "leiomyosarcoma metastasis"
+        named = [m, *sorted(p.analysis.nested(m, "tumor"), key=lambda n: n.start)]   # "leiomyosarcoma metastasis"
         for n in named:
             if not _generic(p, n.term):
                 return p.found(n.term, n.start, n.end)

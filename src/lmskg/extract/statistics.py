@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from lmskg.extract import assertion
 from lmskg.extract import quantities as q
@@ -185,7 +186,7 @@ def _pairs(p: Passage, s: Span, values: list[_Value], tumors: list[Mention], gro
     for t in tumors:
         if all(d.term != t.term for d in distinct):
             distinct.append(t)
-    for a, b in zip(values, values[1:], strict=False):
+    for a, b in pairwise(values):
         if a.breakdown or b.breakdown or not VERSUS.fullmatch(p.text[a.end:b.start]):
             continue
         before = [t for t in distinct if t.end <= a.start]
@@ -269,7 +270,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in excluded + taken)
 
-    for t in p.mentions(s, "tumor"):                    # "(60 leiomyosarcoma of bone and 828 ...)", "50 patients with X"
+    for t in p.mentions(s, "tumor"):                    # "(60 leiomyosarcoma of bone and ...)", "50 patients with X"
         m = BREAKDOWN.search(text, max(s.start, t.start - 40), t.start)
         if m and free(m.start(1), m.end(1)):
             value = q.number(m.group(1))
@@ -337,7 +338,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         if THRESHOLD.search(text, max(s.start, x.start - 2), x.start) or (
                 x.unit != "percent" and re.fullmatch(r"\S+-\S+", text[x.start:x.end])
                 and re.match(r"\s+[a-z]", text[x.end:x.end + 2])):
-            continue                                  # "5-year survival": a time point of the measure                                  # "older age (\u226565 years)": a cut-off, not a figure
+            continue                                  # "5-year survival": a time point; "(\u226565 years)": a cut-off
         before = text[max(s.start, x.start - 20):x.start]
         timed = x.unit != "percent"
         if timed and TIME_POINT.search(before):
