@@ -67,3 +67,13 @@ def test_a_negated_cue_or_a_cue_without_a_list_gives_nothing():
     assert rows == []
     _doc, rows, _ = profile("Leiomyosarcoma usually arises in smooth muscle that is hard to reach.")
     assert rows == []
+
+
+def test_in_a_study_a_statement_naming_no_tumour_is_about_its_cohort():
+    _doc, rows, _ = profile("In our institutional cohort, 40 patients with ULMS and 25 patients with NULMS were "
+                            "reviewed. The most common metastatic site was liver in both groups.")
+    assert rows == [(term("InstitutionalCohortPopulation"), term("MetastaticSite"), "liver", term("Liver"))]
+    _doc, rows, _ = profile("We reviewed 30 patients with leiomyosarcoma treated at our institution. Symptoms "
+                            "included back pain and weight loss.")
+    assert [(r[0], r[2]) for r in rows] == [(term("InstitutionalCohortPopulation"), "back pain"),
+                                            (term("InstitutionalCohortPopulation"), "weight loss")]

@@ -216,3 +216,15 @@ def test_median_and_mean_ages_of_compared_groups():
         (term("NonUterineLeiomyosarcoma"), term("MedianAge"), Decimal(63))]
     _doc, stats = statistics("In our institutional cohort the mean age was 58 years.")
     assert [(s.measure.value, s.value.value) for s in stats] == [(term("MeanAge"), Decimal(58))]
+
+
+def test_reported_cases_of_a_named_kind_are_a_population_of_that_name():
+    _doc, stats = statistics("So far, 14 cases of spinal metastasis from uterine leiomyosarcoma, including ours, "
+                            "have been reported. Of these, five patients had hemorrhage.")
+    assert [(s.population.value, s.population_name.value) for s in stats] == [
+        (term("LiteratureCasesPopulation"), "reported cases of spinal metastasis from uterine leiomyosarcoma")] * 2
+    _doc, stats = statistics("Only 9 cases of leiomyosarcoma of the sacrum have been described in the literature.")
+    assert stats[0].population_name.value == "reported cases of leiomyosarcoma of the sacrum"
+    _doc, stats = statistics("From the literature we reviewed 17 previously published cases of cardiac metastasis "
+                            "from leiomyosarcoma.")
+    assert stats[0].population_name.value == "previously published cases of cardiac metastasis from leiomyosarcoma"

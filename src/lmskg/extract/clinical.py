@@ -57,6 +57,7 @@ def extract_statistics(doc: Document, ontology: object, publications: Sequence[P
     for key, sentences in segments.cohort:
         passage = _passage(doc, ontology, segments, sentences)
         topic = topic_tumour(passage, own.title.span if own and own.title else None)
-        out.extend(statistics(passage, key))
-        out.extend(profile_statistics(passage, key, topic))
+        figures = statistics(passage, key)
+        out.extend(figures)
+        out.extend(profile_statistics(passage, key, topic, figures))
     return tuple(out)

@@ -28,8 +28,11 @@ SPREAD = re.compile(r"\bmetasta\w*|\bspread\w*|\bdissemin\w*", re.I)
 BULLET = re.compile(r"\s*[-*+\u2022]\s+")
 
 
-def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | None) -> list[CohortStatistic]:
-    """The profile figures of the passage's sentences, in order."""
+def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | None,
+                       cohort: list[CohortStatistic] = ()) -> list[CohortStatistic]:
+    """The profile figures of the passage's sentences, in order. After the passage's first cohort figure
+    (``cohort``), a statement naming no tumour is about that cohort ("most common metastatic site was lung for
+    both subtypes")."""
     from lmskg.vocab import LMSKG
 
     out: list[CohortStatistic] = []
@@ -53,7 +56,8 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
             if kind is None:
                 continue
             values = _listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
-            population = subject or running
+            study = [x for x in cohort if x.span.start < s.start and x.population_name is None]
+            population = subject or (study[-1].population if study else running)
             if not values or population is None:
                 continue
             for value, concept, span in values:

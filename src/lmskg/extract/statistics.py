@@ -61,6 +61,10 @@ AFTER_TIME = re.compile(r"\s*(?:after|later|before|post|following|from)\b", re.I
 TIME_POINT = re.compile(r"\b(?:at|by|within|after)\s*(?:the\s+)?$", re.I)
 INSTITUTION = re.compile(r"\s+(?:cent(?:er|re)s?|units?|clinics?|services?|registr(?:y|ies)|databases?|"
                          r"departments?|boards?|networks?|institutes?|hospitals?|specialists?)\b", re.I)
+REPORTED_CASES = re.compile(r"\b\w+\s+cases\s+of\s+([^,;()]+?)(?:\s*,[^,;]*,)?\s+(?:have|has|had)\s+been\s+"
+                            r"(?:reported|described|published)\b", re.I)
+CASES_REPORTED = re.compile(r"\b\w+\s+((?:previously\s+)?(?:reported|published|described)\s+cases\s+of\s+[^,;().]+)",
+                            re.I)
 SUBSET = re.compile(r"\b(?:data|records) of\s+((?:[\w-]+\s+){1,6}?(?:cases|patients))\s+(?:were|was)\s+"
                     r"(?:extracted|selected|identified|analy[sz]ed)\b", re.I)
 FALLBACK_COHORT = re.compile(r"\b(?:cohort|institution|institutional|cent(?:er|re)|retrospective|our experience|"
@@ -113,6 +117,13 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             population = p.found(str(term), s.start, s.end)
         if not pops and LITERATURE.search(p.text, s.start, s.end):
             population = p.found(str(LMSKG.LiteratureCasesPopulation), s.start, s.end)
+        if population.value == str(LMSKG.LiteratureCasesPopulation):
+            reported = REPORTED_CASES.search(p.text, s.start, s.end)
+            written = CASES_REPORTED.search(p.text, s.start, s.end)
+            if written:                                   # "23 previously reported cases of brain metastasis from X"
+                subset_name = p.found(written.group(1), written.start(1), written.end(1))
+            elif reported:                                # "11 cases of brain metastasis from X have been reported"
+                subset_name = p.found(f"reported cases of {reported.group(1)}", reported.start(1), reported.end(1))
         groups = _groups(p, s, values, tumors)
         study_groups = _breakdowns(p, s, values, groups) or study_groups
         _pairs(p, s, values, tumors, groups, study_groups)
