@@ -259,6 +259,7 @@ class LMSKG(DefinedNamespace):
     Procedure: URIRef  # medical procedure
     ProfileMeasure: URIRef  # profile measure
     ProgressionFreeSurvival: URIRef  # progression-free survival
+    ProportionOfWomen: URIRef  # proportion of women
     PublicationKind: URIRef  # publication kind
     RadiationTherapy: URIRef  # radiotherapy
     RadicalResection: URIRef  # radical resection
@@ -288,6 +289,7 @@ class LMSKG(DefinedNamespace):
     Seizure: URIRef  # seizure
     SensoryLevel: URIRef  # sensory level
     SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
+    ShareOfSoftTissueSarcomas: URIRef  # proportion of soft tissue sarcomas
     SigmoidColon: URIRef  # sigmoid colon
     SiteOfOccurrence: URIRef  # most common site of occurrence
     Skin: URIRef  # skin
@@ -355,6 +357,7 @@ class LMSKG(DefinedNamespace):
     UpperThoracicSpine: URIRef  # upper thoracic spine
     UrinaryBladder: URIRef  # urinary bladder
     UrinaryRetention: URIRef  # urinary retention
+    UsualAgeRange: URIRef  # usual age range
     UterineCervix: URIRef  # uterine cervix
     UterineCorpusSarcoma: URIRef  # uterine corpus sarcoma
     UterineLeiomyoma: URIRef  # uterine leiomyoma

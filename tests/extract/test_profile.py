@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from clinical_support import at, statistics, term
 
 
@@ -77,3 +79,27 @@ def test_in_a_study_a_statement_naming_no_tumour_is_about_its_cohort():
                             "included back pain and weight loss.")
     assert [(r[0], r[2]) for r in rows] == [(term("InstitutionalCohortPopulation"), "back pain"),
                                             (term("InstitutionalCohortPopulation"), "weight loss")]
+
+
+def numbers(text: str):
+    _doc, stats = statistics(text)
+    return [(s.population.value, s.measure.value, s.value.value, s.unit) for s in stats]
+
+
+def test_a_share_written_before_its_cue_fraction_words_and_ranges():
+    assert numbers("Uterine leiomyosarcoma is a rare tumour of the uterus wall. Two-thirds of cases occur in "
+                   "women over fifty.")[0] == (term("UterineLeiomyosarcoma"), term("ProportionOfWomen"),
+                                               Decimal("66.7"), term("Percent"))
+    assert numbers("Leiomyosarcoma is a soft tissue sarcoma and accounts for between 5% and 10% of all soft "
+                   "tissue sarcomas.") == [
+        (term("Leiomyosarcoma"), term("ShareOfSoftTissueSarcomas"), Decimal(5), term("Percent")),
+        (term("Leiomyosarcoma"), term("ShareOfSoftTissueSarcomas"), Decimal(10), term("Percent"))]
+
+
+def test_an_age_range_written_after_its_cue_gives_one_figure_per_bound():
+    assert numbers("IVC leiomyosarcoma is uncommon. Patients are usually aged 50-70 years.") == [
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("UsualAgeRange"), Decimal(50), term("Year")),
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("UsualAgeRange"), Decimal(70), term("Year"))]
+    assert numbers("Leiomyosarcoma of the uterus is rare; patients are typically aged 45 to 55 years.") == [
+        (term("UterineLeiomyosarcoma"), term("UsualAgeRange"), Decimal(45), term("Year")),
+        (term("UterineLeiomyosarcoma"), term("UsualAgeRange"), Decimal(55), term("Year"))]

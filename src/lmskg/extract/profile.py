@@ -15,8 +15,10 @@ gives nothing.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from lmskg.extract import assertion
+from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
 from lmskg.extract.lexicon import Mention
@@ -25,6 +27,14 @@ LINK = re.compile(r"(?:\s*(?:,|;|\band\b|\bor\b|\bfollowed by\b|\bas well as\b|\
 CONTRAST = re.compile(r"\b(?:in contrast to|unlike|compared (?:with|to)|as opposed to)\s+(?:the\s+)?$", re.I)
 IN_CONTRAST = re.compile(r"\b(?:in contrast to|unlike|compared (?:with|to)|as opposed to)\b[^,;]*$", re.I)
 SPREAD = re.compile(r"\bmetasta\w*|\bspread\w*|\bdissemin\w*", re.I)
+FRACTIONS = {"half": Decimal(50), "one-half": Decimal(50), "three-quarters": Decimal(75),
+             "one-quarter": Decimal(25), "a-quarter": Decimal(25), "one-third": Decimal("33.3"),
+             "two-thirds": Decimal("66.7")}
+FIGURE = (r"(?:(?P<fraction>one[- ]half|half|three[- ]quarters|one[- ]quarter|a[- ]quarter|one[- ]third|two[- ]thirds)"
+          r"|(?:between\s+)?(?P<low>\d+(?:\.\d+)?)\s*(?P<unit1>%)?(?:\s*(?:-|\u2013|to|and)\s*(?P<high>\d+(?:\.\d+)?))?"
+          r"\s*(?P<unit>%|years?)?)")
+BEFORE = re.compile(rf"(?<![\w.]){FIGURE}\s*$", re.I)
+AFTER = re.compile(rf"\s*{FIGURE}", re.I)
 BULLET = re.compile(r"\s*[-*+\u2022]\s+")
 
 
@@ -53,13 +63,20 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
             if measure == str(LMSKG.SiteOfOccurrence) and SPREAD.search(p.text, s.start, cue.start):
                 measure = str(LMSKG.MetastaticSite)
             kind = p.ontology.values_from(measure)                                  # type: ignore[attr-defined]
-            if kind is None:
-                continue
-            values = _listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
             study = [x for x in cohort if x.span.start < s.start and x.population_name is None]
             population = subject or (study[-1].population if study else running)
-            if not values or population is None:
+            if population is None:
                 continue
+            if kind is None:
+                first = _subject(p, s, None)                  # "LMS is a type of STS and makes up 10% of STS"
+                population = first if first is not None and first.span.start < cue.start else population
+                for value, unit, start, end in _numbers(p.text, s, cue):
+                    out.append(CohortStatistic(
+                        publication=publication, span=s, population=population,
+                        measure=p.found(measure, cue.start, cue.end), value=p.found(value, start, end),
+                        unit=p.unit(unit) if unit else None))
+                continue
+            values = _listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
             for value, concept, span in values:
                 out.append(CohortStatistic(
                     publication=publication,
@@ -69,6 +86,29 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
                     value=Found(value, concept.span),
                     concept=concept,
                 ))
+    return out
+
+
+def _numbers(text: str, s: Span, cue: Mention) -> list[tuple[Decimal, str | None, int, int]]:
+    """The figure written right before the cue ("three-quarters of cases occur in women", "between 10% to 20% of
+    soft tissue sarcoma cases") or right after it ("usually aged 40-60 years"): a fraction word, a number or a
+    range (one figure per bound)."""
+    before = BEFORE.search(text, max(s.start, cue.start - 60), cue.start)
+    after = AFTER.match(text, cue.end, s.end)
+    m = before or after
+    if m is None:
+        return []
+    if m.group("fraction"):
+        word = m.group("fraction").lower().replace(" ", "-")
+        return [(FRACTIONS[word], "percent", m.start("fraction"), m.end("fraction"))]
+    unit = m.group("unit") or m.group("unit1")
+    unit = "percent" if unit == "%" else (unit.lower().rstrip("s") if unit else None)
+    out = []
+    for name in ("low", "high"):
+        if m.group(name):
+            value = q.number(m.group(name))
+            if value is not None:
+                out.append((value, unit, m.start(name), m.end(name)))
     return out
 
 

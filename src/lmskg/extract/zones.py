@@ -42,7 +42,7 @@ KIND_INDIVIDUALS = {"furniture": "FurnitureZone", "title": "TitleZone", "authors
                     "affiliation": "AffiliationZone", "citation": "CitationZone", "metadata": "MetadataZone",
                     "keywords": "KeywordsZone", "index": "IndexTermsZone", "references": "ReferenceListZone",
                     "heading": "BodyZone", "text": "BodyZone"}
-DOMAIN = frozenset({"tumor", "anatomy", "procedure", "agent", "finding", "condition", "outcome"})
+DOMAIN = frozenset({"tumor", "anatomy", "procedure", "agent", "finding", "condition", "outcome", "profile"})
 
 _NUMBERING = re.compile(r"^[:\s]*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013]|\d+[.)]|\[\d+\])\s+")
