@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "graph_data" / "sources"
 ONTOLOGY = ROOT / "ontology" / "lmskg.ttl"
 DATA = "https://w3id.org/lmskg/data/"
+TERM = "https://w3id.org/lmskg/term/"
 GRAPH = "https://w3id.org/lmskg/graph/"
 
 
@@ -439,3 +440,24 @@ def _build_one(text: str, query: str) -> list[dict[str, str]]:
         store = ox.Store()
         store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
         return select(store, query)
+
+
+def test_cohort_figures_with_written_values_and_named_subsets_answer_the_cohort_query(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "registry.txt").write_text(
+        "# Leiomyosarcoma in a national registry\n\n"
+        "Leiomyosarcoma usually arises in the uterus or the retroperitoneum. From the registry, data of resected "
+        "primary cases were extracted (total 90: 30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma). "
+        "Older age and large tumour size correlated with poor overall survival.\n", encoding="utf-8")
+    result = build([folder], settings_for(tmp_path / "home"), progress=False)
+    store = ox.Store()
+    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
+    rows = select(store, (Path(__file__).parents[1] / "queries" / "cohort-statistics.rq").read_text())
+    got = {(r["population"], r.get("group"), r["measure"], r["value"], r.get("valueConcept"),
+            r.get("parentPopulation")) for r in rows}
+    assert ("leiomyosarcoma", None, "most common site of occurrence", "uterus", f"{TERM}Uterus", None) in got
+    assert ("resected primary cases", "uterine leiomyosarcoma", "number of cases", "60", None,
+            "case series") in got
+    assert ("resected primary cases", None, "prognostic factor for overall survival", "Older age", None,
+            "case series") in got

@@ -276,9 +276,10 @@ class DocumentGraph:
         self.term(s, LMSKG.measure, stat.measure)
         if stat.group:
             self.term(s, LMSKG.group, stat.group)
-        if stat.concept is not None:
-            self.fact(s, LMSKG.valueText, Literal(str(stat.value.value)), stat.value.span)
-            self.term(s, LMSKG.valueConcept, stat.concept)
+        if isinstance(stat.value.value, str):
+            self.fact(s, LMSKG.valueText, Literal(stat.value.value), stat.value.span)
+            if stat.concept is not None:
+                self.term(s, LMSKG.valueConcept, stat.concept)
         else:
             self.fact(s, LMSKG.value, number(stat.value.value), stat.value.span)
         if stat.unit:

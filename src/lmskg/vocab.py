@@ -258,6 +258,8 @@ class LMSKG(DefinedNamespace):
     PrimarySpinalLeiomyosarcoma: URIRef  # primary spinal leiomyosarcoma
     Procedure: URIRef  # medical procedure
     ProfileMeasure: URIRef  # profile measure
+    PrognosticFactor: URIRef  # prognostic factor
+    PrognosticFactorForSurvival: URIRef  # prognostic factor for overall survival
     ProgressionFreeSurvival: URIRef  # progression-free survival
     ProportionOfWomen: URIRef  # proportion of women
     PublicationKind: URIRef  # publication kind

@@ -103,3 +103,23 @@ def test_an_age_range_written_after_its_cue_gives_one_figure_per_bound():
     assert numbers("Leiomyosarcoma of the uterus is rare; patients are typically aged 45 to 55 years.") == [
         (term("UterineLeiomyosarcoma"), term("UsualAgeRange"), Decimal(45), term("Year")),
         (term("UterineLeiomyosarcoma"), term("UsualAgeRange"), Decimal(55), term("Year"))]
+
+
+def factors(text: str):
+    _doc, stats = statistics(text)
+    return [(s.measure.value, s.value.value, s.group and s.group.value) for s in stats
+            if s.measure.value.endswith(("PrognosticFactor", "PrognosticFactorForSurvival"))]
+
+
+def test_prognostic_factors_are_the_characteristics_named_before_the_cue_as_written():
+    assert factors("We reviewed 80 patients at our institution. High grade (G3) and positive margins correlated "
+                   "with poor overall survival in uterine leiomyosarcoma patients.") == [
+        (term("PrognosticFactorForSurvival"), "High grade (G3)", term("UterineLeiomyosarcoma")),
+        (term("PrognosticFactorForSurvival"), "positive margins", term("UterineLeiomyosarcoma"))]
+    assert factors("We reviewed 80 patients at our institution. On multivariable analysis, tumour size was an "
+                   "independent prognostic factor.") == [(term("PrognosticFactor"), "tumour size", None)]
+
+
+def test_an_aim_to_find_prognostic_factors_is_no_finding():
+    assert factors("We reviewed 80 patients at our institution. The aim was to identify independent prognostic "
+                   "factors in this cohort.") == []

@@ -122,7 +122,7 @@ class CohortStatistic:
     span: Span                                # the sentence that states it
     population: Found[Term]                   # a population individual, or the tumor class a profile is about
     measure: Found[Term]
-    value: Found[Decimal] | Found[str]        # a number, or a concept as the text writes it ("lungs")
+    value: Found[Decimal] | Found[str]        # a number, or as the text writes it ("lungs", "older age")
     unit: Term | None = None
     group: Found[Term] | None = None          # tumor class; None = every patient of the population
     concept: Found[Term] | None = None        # the class a written value names

@@ -35,6 +35,9 @@ FIGURE = (r"(?:(?P<fraction>one[- ]half|half|three[- ]quarters|one[- ]quarter|a[
           r"\s*(?P<unit>%|years?)?)")
 BEFORE = re.compile(rf"(?<![\w.]){FIGURE}\s*$", re.I)
 AFTER = re.compile(rf"\s*{FIGURE}", re.I)
+LITERAL = "http://www.w3.org/2000/01/rdf-schema#Literal"
+COPULA = re.compile(r"\s+(?:remained|remains|was|were|is|are|became|emerged as|proved)(?:\s+(?:an?|the))?\s*$",
+                    re.I)
 BULLET = re.compile(r"\s*[-*+\u2022]\s+")
 
 
@@ -63,7 +66,7 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
             if measure == str(LMSKG.SiteOfOccurrence) and SPREAD.search(p.text, s.start, cue.start):
                 measure = str(LMSKG.MetastaticSite)
             kind = p.ontology.values_from(measure)                                  # type: ignore[attr-defined]
-            study = [x for x in cohort if x.span.start < s.start and x.population_name is None]
+            study = [x for x in cohort if x.span.start < s.start]
             population = subject or (study[-1].population if study else running)
             if population is None:
                 continue
@@ -75,6 +78,15 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
                         publication=publication, span=s, population=population,
                         measure=p.found(measure, cue.start, cue.end), value=p.found(value, start, end),
                         unit=p.unit(unit) if unit else None))
+                continue
+            if kind == LITERAL:
+                group = next((m for m in p.mentions(s, "tumor") if m.start >= cue.end), None)
+                for value, start, end in _phrases(p.text, s, cue):
+                    out.append(CohortStatistic(
+                        publication=publication, span=s, population=population,
+                        population_name=study[-1].population_name if study and not subject else None,
+                        measure=p.found(measure, cue.start, cue.end), value=p.found(value, start, end),
+                        group=group and p.found(group.term, group.start, group.end)))
                 continue
             values = _listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
             for value, concept, span in values:
@@ -109,6 +121,30 @@ def _numbers(text: str, s: Span, cue: Mention) -> list[tuple[Decimal, str | None
             value = q.number(m.group(name))
             if value is not None:
                 out.append((value, unit, m.start(name), m.end(name)))
+    return out
+
+
+def _phrases(text: str, s: Span, cue: Mention) -> list[tuple[str, int, int]]:
+    """The characteristics a clause names before its cue, as written: "Larger tumor size (\u22655 cm) and older age
+    (\u226565 years) correlated with ...", "In multivariate analysis, initial metastatic disease remained an
+    independent prognostic factor"."""
+    lo = s.start
+    depth = 0
+    for k in range(s.start, cue.start):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0 and text[k] in ",;:":
+            lo = k + 1
+    head = text[lo:cue.start]
+    if cue.text.split()[0].lower() in ("independent", "prognostic") and not COPULA.search(head):
+        return []                                         # "to identify the independent prognostic factors"
+    head = COPULA.sub("", head)
+    out = []
+    at = lo
+    for part in re.split(r"\s+and\s+(?![^()]*\))", head):
+        start = text.find(part.strip(), at)
+        if part.strip() and start >= 0:
+            out.append((part.strip(), start, start + len(part.strip())))
+            at = start + len(part.strip())
     return out
 
 
