@@ -82,6 +82,7 @@ class LMSKG(DefinedNamespace):
     CompleteResponse: URIRef  # complete response
     ComputedTomography: URIRef  # computed tomography
     ConclusionSection: URIRef  # conclusion
+    ConfirmatoryTest: URIRef  # test that confirms the diagnosis
     ConfluenceOfSinuses: URIRef  # confluence of sinuses
     ConusMedullarisCompression: URIRef  # conus medullaris compression
     ConventionalRadiotherapy: URIRef  # conventional radiotherapy

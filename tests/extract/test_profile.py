@@ -123,3 +123,12 @@ def test_prognostic_factors_are_the_characteristics_named_before_the_cue_as_writ
 def test_an_aim_to_find_prognostic_factors_is_no_finding():
     assert factors("We reviewed 80 patients at our institution. The aim was to identify independent prognostic "
                    "factors in this cohort.") == []
+
+
+def test_the_test_named_right_before_a_confirming_cue():
+    _doc, rows, _ = profile("Leiomyosarcoma can look like a benign tumour on imaging. A biopsy will confirm the "
+                            "tumor is leiomyosarcoma.")
+    assert rows == [(term("Leiomyosarcoma"), term("ConfirmatoryTest"), "biopsy", term("Biopsy"))]
+    _doc, rows, _ = profile("Imaging rarely settles the question: in leiomyosarcoma a core needle biopsy is "
+                            "required to confirm the diagnosis.")
+    assert rows == [(term("Leiomyosarcoma"), term("ConfirmatoryTest"), "core needle biopsy", term("NeedleBiopsy"))]

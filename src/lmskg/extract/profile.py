@@ -3,7 +3,8 @@
 A profile statement is a cue of a profile measure (a mention of category "profile": the related synonyms of the
 ontology's ``lmskg:ProfileMeasure`` classes, "occurs usually in", "symptoms can include") followed by a
 coordinated list of concepts of the class the measure takes its values from (``lmskg:valuesFrom``): "the lungs,
-liver, kidney, and skin", "abdominal pain or distension", or the items of a bulleted list after a colon. Each
+liver, kidney, and skin", "abdominal pain or distension", the items of a bulleted list after a colon, or the
+one concept right before a cue that follows its value ("a biopsy will confirm the tumor is LMS"). Each
 concept is one figure, its value the concept as written. The population is the tumour the clause speaks of (the
 last tumour named before the cue), else the tumour the page's title is about, else the first tumour of the
 latest sentence that names one. A site cue in a sentence about spread
@@ -88,7 +89,8 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
                         measure=p.found(measure, cue.start, cue.end), value=p.found(value, start, end),
                         group=group and p.found(group.term, group.start, group.end)))
                 continue
-            values = _listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
+            values = (_listed(p, s, cue, kind) or _bulleted(p, sentences[i + 1:], cue, kind)
+                      or _named_before(p, s, cue, kind))
             for value, concept, span in values:
                 out.append(CohortStatistic(
                     publication=publication,
@@ -175,6 +177,16 @@ def _listed(p: Passage, s: Span, cue: Mention, kind: str) -> list[tuple[str, Fou
         out.append((m.text, p.found(m.term, m.start, m.end), s))
         at = m.end
     return out
+
+
+def _named_before(p: Passage, s: Span, cue: Mention, kind: str) -> list[tuple[str, Found[str], Span]]:
+    """ "A biopsy will confirm the tumor is LMS": the concept right before a cue that follows its value."""
+    before = [m for m in p.mentions(s, None) if m.end <= cue.start]
+    if before and re.fullmatch(r"\s*", p.text[before[-1].end:cue.start]) and p.ontology.is_a(  # type: ignore
+            before[-1].term, kind):
+        m = before[-1]
+        return [(m.text, p.found(m.term, m.start, m.end), s)]
+    return []
 
 
 def _bulleted(p: Passage, following: list[Span], cue: Mention, kind: str) -> list[tuple[str, Found[str], Span]]:
