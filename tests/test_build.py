@@ -9,7 +9,17 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from lmskg.build import add, build, collect, date_literal, default_extractor, number, publication_iri, slug
+from lmskg.build import (
+    add,
+    build,
+    collect,
+    date_literal,
+    default_extractor,
+    number,
+    publication_iri,
+    slug,
+    tree_labelled,
+)
 from lmskg.cli import cli
 from lmskg.errors import StoreError
 from lmskg.settings import Settings
@@ -461,3 +471,26 @@ def test_cohort_figures_with_written_values_and_named_subsets_answer_the_cohort_
             "case series") in got
     assert ("resected primary cases", None, "prognostic factor for overall survival", "Older age", None,
             "case series") in got
+
+
+def test_the_ontology_blank_nodes_get_the_same_names_on_every_parse_and_keep_the_graph():
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    source = Path(__file__).parents[1] / "ontology" / "lmskg.ttl"
+    first, second = Graph().parse(source), Graph().parse(source)
+    a, b = tree_labelled(first), tree_labelled(second)
+    assert set(a) == set(b) and len(a) == len(first)
+    assert isomorphic(a, first)
+
+
+def test_blank_nodes_that_are_not_a_tree_are_canonicalised_in_full():
+    from rdflib import BNode, Graph, URIRef
+    from rdflib.compare import isomorphic
+
+    g = Graph()
+    shared, p = BNode(), URIRef("urn:p")
+    g.add((URIRef("urn:a"), p, shared))
+    g.add((URIRef("urn:b"), p, shared))
+    g.add((shared, p, URIRef("urn:c")))
+    assert isomorphic(tree_labelled(g), g) and len(tree_labelled(g)) == 3

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, FOAF, PROV
 from rdflib.term import Node
@@ -376,7 +376,7 @@ def ontology_nquads(path: Path, base: str = DEFAULT_BASE) -> list[str]:
         raise OntologyError(f"{path}: the ontology source is missing") from exc
     lines = _ONTOLOGY_LINES.get(key)
     if lines is None:
-        canonical = to_canonical_graph(load_ontology(path).graph)
+        canonical = tree_labelled(load_ontology(path).graph)
         ds = Dataset()
         named = ds.graph(URIRef(f"{base}{ONTOLOGY_GRAPH}"))
         for triple in canonical:
@@ -386,6 +386,55 @@ def ontology_nquads(path: Path, base: str = DEFAULT_BASE) -> list[str]:
 
 
 _ONTOLOGY_LINES: dict[tuple[Path, int, str], list[str]] = {}
+
+
+def tree_labelled(graph: Graph) -> Graph:
+    """``graph`` with each blank node named by a digest of where it hangs and what it holds, so the names are the
+    same on every run. An OWL ontology's blank nodes (restrictions, lists, axioms) form trees, each used as the
+    object of at most one triple; a graph whose blank nodes do not is canonicalised in full instead."""
+    into: dict[BNode, list[tuple]] = {}
+    out: dict[BNode, list[tuple]] = {}
+    for s, p, o in graph:
+        if isinstance(o, BNode):
+            into.setdefault(o, []).append((s, p))
+        if isinstance(s, BNode):
+            out.setdefault(s, []).append((p, o))
+    if any(len(parents) > 1 for parents in into.values()):
+        return to_canonical_graph(graph)
+    content: dict[BNode, str] = {}
+    visiting: set[BNode] = set()
+
+    def held(b: BNode) -> str:
+        if b not in content:
+            if b in visiting:
+                raise _NotATree
+            visiting.add(b)
+            content[b] = hashlib.sha1(" ".join(sorted(
+                f"{p.n3()} {held(o) if isinstance(o, BNode) else o.n3()}" for p, o in out.get(b, ()))).encode()
+            ).hexdigest()
+        return content[b]
+
+    names: dict[BNode, BNode] = {}
+
+    def name(b: BNode) -> BNode:
+        if b not in names:
+            parent = into.get(b, [(None, None)])[0]
+            where = "" if parent[0] is None else (
+                f"{name(parent[0]).n3() if isinstance(parent[0], BNode) else parent[0].n3()} {parent[1].n3()}")
+            names[b] = BNode("c" + hashlib.sha1(f"{where} {held(b)}".encode()).hexdigest()[:24])
+        return names[b]
+
+    try:
+        labelled = Graph()
+        for s, p, o in graph:
+            labelled.add((name(s) if isinstance(s, BNode) else s, p, name(o) if isinstance(o, BNode) else o))
+    except _NotATree:
+        return to_canonical_graph(graph)
+    return labelled
+
+
+class _NotATree(Exception):
+    """A blank node reaches itself: not a tree."""
 
 
 def _nquad_lines(ds: Dataset) -> Iterator[str]:
