@@ -494,3 +494,28 @@ def test_blank_nodes_that_are_not_a_tree_are_canonicalised_in_full():
     g.add((URIRef("urn:b"), p, shared))
     g.add((shared, p, URIRef("urn:c")))
     assert isomorphic(tree_labelled(g), g) and len(tree_labelled(g)) == 3
+
+
+def test_profile_statements_named_subsets_and_second_cancers_validate(runner, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "page.txt").write_text(
+        "Uterine leiomyosarcoma is a rare tumour of the uterine wall. It spreads most commonly to the lungs and "
+        "the liver. Two-thirds of cases occur in women over fifty.\n", encoding="utf-8")
+    (folder / "registry.txt").write_text(
+        "# Leiomyosarcoma in a national registry\n\nFrom the registry, data of resected primary cases were "
+        "extracted (total 90: 30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma).\n", encoding="utf-8")
+    (folder / "case.txt").write_text(
+        "# Sigmoid colon leiomyosarcoma with a synchronous gastric cancer\n\nA 70-year-old man presented with "
+        "abdominal pain. Endoscopy showed a gastric cancer and CT a mass of the sigmoid colon; colectomy "
+        "confirmed leiomyosarcoma.\n", encoding="utf-8")
+    home = tmp_path / "home"
+    build([folder], settings_for(home, folder), progress=False)
+    store = ox.Store()
+    store.bulk_load(path=str(current_build(home) / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    assert select(store, f"SELECT ?c WHERE {{ ?case <{TERM}hasCondition> ?c }}") == [{"c": f"{TERM}GastricCancer"}]
+    assert select(store, f"SELECT ?s WHERE {{ ?s <{TERM}valueText> ?v "
+                         f"FILTER NOT EXISTS {{ ?s <{TERM}reportedIn> ?p }} }}")
+    result = runner.invoke(cli, ["validate"], env={"LMSKG_HOME": str(home)})
+    assert result.exit_code == 0, result.output
+    assert "no violations" in result.output
