@@ -519,3 +519,19 @@ def test_profile_statements_named_subsets_and_second_cancers_validate(runner, tm
     result = runner.invoke(cli, ["validate"], env={"LMSKG_HOME": str(home)})
     assert result.exit_code == 0, result.output
     assert "no violations" in result.output
+
+
+def test_cq3_answers_survival_by_kind_of_leiomyosarcoma_with_its_time_point(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "cohort.txt").write_text(
+        "# Uterine against non-uterine leiomyosarcoma\n\nIn our institutional cohort, 30 patients with ULMS and "
+        "20 patients with NULMS were compared. Five-year overall survival rates of 40% and 70% were observed in "
+        "patients with ULMS and NULMS, respectively.\n", encoding="utf-8")
+    result = build([folder], settings_for(tmp_path / "home"), progress=False)
+    store = ox.Store()
+    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
+    rows = select(store, (Path(__file__).parents[1] / "queries" / "cq3-overall-survival-by-tumor.rq").read_text())
+    assert {(r["group"], r["value"], r["unit"], r["timePoint"], r["timePointUnit"]) for r in rows} == {
+        ("uterine leiomyosarcoma", "40", "percent", "5", "year"),
+        ("non-uterine leiomyosarcoma", "70", "percent", "5", "year")}

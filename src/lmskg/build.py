@@ -284,6 +284,10 @@ class DocumentGraph:
             self.fact(s, LMSKG.value, number(stat.value.value), stat.value.span)
         if stat.unit:
             self.fact(s, LMSKG.unit, URIRef(stat.unit), stat.value.span)
+        if stat.time_point is not None:
+            at, unit = stat.time_point
+            self.fact(s, LMSKG.timePoint, number(at.value), at.span)
+            self.fact(s, LMSKG.timePointUnit, URIRef(unit), at.span)
         return s
 
     # helpers

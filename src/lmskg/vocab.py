@@ -431,6 +431,8 @@ class LMSKG(DefinedNamespace):
     startDate: URIRef  # start date
     stepNumber: URIRef  # step number
     text: URIRef  # text
+    timePoint: URIRef  # time point
+    timePointUnit: URIRef  # time point unit
     unit: URIRef  # unit
     value: URIRef  # value
     valueConcept: URIRef  # value concept

@@ -228,3 +228,14 @@ def test_reported_cases_of_a_named_kind_are_a_population_of_that_name():
     _doc, stats = statistics("From the literature we reviewed 17 previously published cases of cardiac metastasis "
                             "from leiomyosarcoma.")
     assert stats[0].population_name.value == "previously published cases of cardiac metastasis from leiomyosarcoma"
+
+
+def test_an_adjectival_time_before_the_measure_is_the_figures_time_point():
+    _doc, stats = statistics("Our cohort held 30 patients with ULMS and 10 patients with NULMS. The 3-year overall "
+                            "survival rates differed (51% vs. 80%).")
+    rates = [s for s in stats if s.unit == term("Percent")]
+    assert [(s.time_point[0].value, s.time_point[1]) for s in rates] == [(Decimal(3), term("Year"))] * 2
+    _doc, stats = statistics("In our institutional cohort, two-year overall survival was 64% and median survival "
+                            "was 30 months.")
+    assert [(s.value.value, s.time_point and s.time_point[0].value) for s in stats] == [
+        (Decimal(64), Decimal(2)), (Decimal(30), None)]

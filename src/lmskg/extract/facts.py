@@ -127,6 +127,7 @@ class CohortStatistic:
     group: Found[Term] | None = None          # tumor class; None = every patient of the population
     concept: Found[Term] | None = None        # the class a written value names
     population_name: Found[str] | None = None  # a subset the text names ("localized and locally curative cases")
+    time_point: tuple[Found[Decimal], Term] | None = None   # "5-year overall survival": 5 and the year unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
                       rf"(?:[a-z-]+\s+){{0,2}}?(?:patients|cases)\b", re.I)
 BREAKDOWN = re.compile(r"(?<![\w.])(\d+)\s+(?:(?:patients?|cases?)\s+(?:with|of)\s+)?$", re.I)
 TOTAL = re.compile(r"\btotal\s+(?:of\s+)?(\d+)\b(?!\s*(?:patients|cases))", re.I)
+ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
 AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
 THRESHOLD = re.compile(r"[\u2265\u2264<>]\s*$")
 VERSUS = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:vs\.?|versus)\s*$", re.I)
@@ -160,8 +161,18 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 value=p.found(v.value, v.start, v.end),
                 unit=None if v.unit is None else p.unit(v.unit),
                 group=group,
+                time_point=_time_point(p, s, measure) if v.unit == "percent" else None,   # a rate, not a time
             ))
     return _merge_counts(out)
+
+
+def _time_point(p: Passage, s: Span, measure: Found[str]) -> tuple[Found[Decimal], str] | None:
+    """ "5-year overall survival", "Five-year OS": the time written as an adjective right before the measure."""
+    m = ADJECTIVAL_TIME.search(p.text, max(s.start, measure.span.start - 20), measure.span.start)
+    value = q.number(m.group(1)) if m else None
+    if value is None or p.unit(m.group(2).lower()) is None:
+        return None
+    return p.found(value, m.start(1), m.end(1)), p.unit(m.group(2).lower())
 
 
 def _count_measure(p: Passage, s: Span, v: _Value) -> Found[str]:
