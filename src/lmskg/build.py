@@ -284,6 +284,9 @@ class DocumentGraph:
             self.fact(s, LMSKG.value, number(stat.value.value), stat.value.span)
         if stat.unit:
             self.fact(s, LMSKG.unit, URIRef(stat.unit), stat.value.span)
+        if stat.bounds is not None:
+            self.fact(s, LMSKG.lower, number(stat.bounds[0].value), stat.bounds[0].span)
+            self.fact(s, LMSKG.upper, number(stat.bounds[1].value), stat.bounds[1].span)
         if stat.time_point is not None:
             at, unit = stat.time_point
             self.fact(s, LMSKG.timePoint, number(at.value), at.span)

@@ -409,6 +409,7 @@ class LMSKG(DefinedNamespace):
     initials: URIRef  # initials
     lesionRole: URIRef  # lesion role
     locatedIn: URIRef  # located in
+    lower: URIRef  # lower bound
     measure: URIRef  # measure
     nextVertebra: URIRef  # next vertebra
     ordinal: URIRef  # ordinal
@@ -434,6 +435,7 @@ class LMSKG(DefinedNamespace):
     timePoint: URIRef  # time point
     timePointUnit: URIRef  # time point unit
     unit: URIRef  # unit
+    upper: URIRef  # upper bound
     value: URIRef  # value
     valueConcept: URIRef  # value concept
     valueText: URIRef  # value text

@@ -239,3 +239,13 @@ def test_an_adjectival_time_before_the_measure_is_the_figures_time_point():
                             "was 30 months.")
     assert [(s.value.value, s.time_point and s.time_point[0].value) for s in stats] == [
         (Decimal(64), Decimal(2)), (Decimal(30), None)]
+
+
+def test_a_range_or_interval_written_after_a_value_gives_its_bounds():
+    _doc, stats = statistics("In our institutional cohort, the mean survival was 14.5 months (range 2.1-40.0 months).")
+    assert [(s.value.value, s.bounds[0].value, s.bounds[1].value) for s in stats if s.bounds] == [
+        (Decimal("14.5"), Decimal("2.1"), Decimal("40.0"))]
+    _doc, stats = statistics("In our cohort, median overall survival times of 61.0 (IQR: 40.2-80.5) and 33.0 "
+                            "(IQR: 20.0-45.5) months were seen in patients with NULMS and ULMS, respectively.")
+    assert [(s.value.value, s.bounds and s.bounds[0].value) for s in stats] == [
+        (Decimal("61.0"), Decimal("40.2")), (Decimal("33.0"), Decimal("20.0"))]

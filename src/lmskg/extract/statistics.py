@@ -44,6 +44,8 @@ OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
                       rf"(?:[a-z-]+\s+){{0,2}}?(?:patients|cases)\b", re.I)
 BREAKDOWN = re.compile(r"(?<![\w.])(\d+)\s+(?:(?:patients?|cases?)\s+(?:with|of)\s+)?$", re.I)
 TOTAL = re.compile(r"\btotal\s+(?:of\s+)?(\d+)\b(?!\s*(?:patients|cases))", re.I)
+BOUNDS = re.compile(r"\s*(?:%|[a-z]+)?\s*\(\s*(?:range[sd]?|95\s*%\s*CI|CI|IQR|interquartile range)\s*:?\s*"
+                    r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?)", re.I)
 ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
 AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
 THRESHOLD = re.compile(r"[\u2265\u2264<>]\s*$")
@@ -162,8 +164,19 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 unit=None if v.unit is None else p.unit(v.unit),
                 group=group,
                 time_point=_time_point(p, s, measure) if v.unit == "percent" else None,   # a rate, not a time
+                bounds=_bounds(p, s, v),
             ))
     return _merge_counts(out)
+
+
+def _bounds(p: Passage, s: Span, v: _Value) -> tuple[Found[Decimal], Found[Decimal]] | None:
+    """ "92.6 (range: 79.7-105.4)", "11.7 months (range 3.3-23.0 months)", "1.8 (95% CI 1.2-2.7)": the bounds
+    written right after a value."""
+    m = BOUNDS.match(p.text, v.end, s.end)
+    low, high = (q.number(m.group(1)), q.number(m.group(2))) if m else (None, None)
+    if low is None or high is None:
+        return None
+    return p.found(low, m.start(1), m.end(1)), p.found(high, m.start(2), m.end(2))
 
 
 def _time_point(p: Passage, s: Span, measure: Found[str]) -> tuple[Found[Decimal], str] | None:
