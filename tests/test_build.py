@@ -452,18 +452,28 @@ def _build_one(text: str, query: str) -> list[dict[str, str]]:
         return select(store, query)
 
 
-def test_cohort_figures_with_written_values_and_named_subsets_answer_the_cohort_query(tmp_path):
-    folder = tmp_path / "docs"
+def built_store(home: Path, folder: Path, documents: dict[str, str]) -> ox.Store:
+    """Write ``documents`` (name -> text) into ``folder``, build them into ``home`` and load the graph."""
     folder.mkdir()
-    (folder / "registry.txt").write_text(
+    for name, text in documents.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = build([folder], settings_for(home, folder), progress=False)
+    store = ox.Store()
+    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def shipped_query(name: str) -> str:
+    return (Path(__file__).parents[1] / "queries" / name).read_text()
+
+
+def test_cohort_figures_with_written_values_and_named_subsets_answer_the_cohort_query(tmp_path):
+    store = built_store(tmp_path / "home", tmp_path / "docs", {"registry": (
         "# Leiomyosarcoma in a national registry\n\n"
         "Leiomyosarcoma usually arises in the uterus or the retroperitoneum. From the registry, data of resected "
         "primary cases were extracted (total 90: 30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma). "
-        "Older age and large tumour size correlated with poor overall survival.\n", encoding="utf-8")
-    result = build([folder], settings_for(tmp_path / "home"), progress=False)
-    store = ox.Store()
-    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
-    rows = select(store, (Path(__file__).parents[1] / "queries" / "cohort-statistics.rq").read_text())
+        "Older age and large tumour size correlated with poor overall survival.\n")})
+    rows = select(store, shipped_query("cohort-statistics.rq"))
     got = {(r["population"], r.get("group"), r["measure"], r["value"], r.get("valueConcept"),
             r.get("parentPopulation")) for r in rows}
     assert ("leiomyosarcoma", None, "most common site of occurrence", "uterus", f"{TERM}Uterus", None) in got
@@ -497,22 +507,15 @@ def test_blank_nodes_that_are_not_a_tree_are_canonicalised_in_full():
 
 
 def test_profile_statements_named_subsets_and_second_cancers_validate(runner, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "page.txt").write_text(
-        "Uterine leiomyosarcoma is a rare tumour of the uterine wall. It spreads most commonly to the lungs and "
-        "the liver. Two-thirds of cases occur in women over fifty.\n", encoding="utf-8")
-    (folder / "registry.txt").write_text(
-        "# Leiomyosarcoma in a national registry\n\nFrom the registry, data of resected primary cases were "
-        "extracted (total 90: 30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma).\n", encoding="utf-8")
-    (folder / "case.txt").write_text(
-        "# Sigmoid colon leiomyosarcoma with a synchronous gastric cancer\n\nA 70-year-old man presented with "
-        "abdominal pain. Endoscopy showed a gastric cancer and CT a mass of the sigmoid colon; colectomy "
-        "confirmed leiomyosarcoma.\n", encoding="utf-8")
     home = tmp_path / "home"
-    build([folder], settings_for(home, folder), progress=False)
-    store = ox.Store()
-    store.bulk_load(path=str(current_build(home) / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    store = built_store(home, tmp_path / "docs", {
+        "page": "Uterine leiomyosarcoma is a rare tumour of the uterine wall. It spreads most commonly to the lungs "
+                "and the liver. Two-thirds of cases occur in women over fifty.\n",
+        "registry": "# Leiomyosarcoma in a national registry\n\nFrom the registry, data of resected primary cases "
+                    "were extracted (total 90: 30 leiomyosarcoma of bone and 60 uterine leiomyosarcoma).\n",
+        "case": "# Sigmoid colon leiomyosarcoma with a synchronous gastric cancer\n\nA 70-year-old man presented "
+                "with abdominal pain. Endoscopy showed a gastric cancer and CT a mass of the sigmoid colon; "
+                "colectomy confirmed leiomyosarcoma.\n"})
     assert select(store, f"SELECT ?c WHERE {{ ?case <{TERM}hasCondition> ?c }}") == [{"c": f"{TERM}GastricCancer"}]
     assert select(store, f"SELECT ?s WHERE {{ ?s <{TERM}valueText> ?v "
                          f"FILTER NOT EXISTS {{ ?s <{TERM}reportedIn> ?p }} }}")
@@ -522,16 +525,11 @@ def test_profile_statements_named_subsets_and_second_cancers_validate(runner, tm
 
 
 def test_cq3_answers_survival_by_kind_of_leiomyosarcoma_with_its_time_point(tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "cohort.txt").write_text(
+    store = built_store(tmp_path / "home", tmp_path / "docs", {"cohort": (
         "# Uterine against non-uterine leiomyosarcoma\n\nIn our institutional cohort, 30 patients with ULMS and "
         "20 patients with NULMS were compared. Five-year overall survival rates of 40% and 70% were observed in "
-        "patients with ULMS and NULMS, respectively.\n", encoding="utf-8")
-    result = build([folder], settings_for(tmp_path / "home"), progress=False)
-    store = ox.Store()
-    store.bulk_load(path=str(result.path), format=ox.RdfFormat.N_QUADS)
-    rows = select(store, (Path(__file__).parents[1] / "queries" / "cq3-overall-survival-by-tumor.rq").read_text())
+        "patients with ULMS and NULMS, respectively.\n")})
+    rows = select(store, shipped_query("cq3-overall-survival-by-tumor.rq"))
     assert {(r["group"], r["value"], r["unit"], r["timePoint"], r["timePointUnit"]) for r in rows} == {
         ("uterine leiomyosarcoma", "40", "percent", "5", "year"),
         ("non-uterine leiomyosarcoma", "70", "percent", "5", "year")}

@@ -150,16 +150,16 @@ class Ontology:
 
     def implied_sex(self, term: str) -> str | None:
         """The sex every patient with ``term`` (or a class above it) has: ``lmskg:impliesSex``, else None."""
-        for cls in sorted(self.ancestors(term)):
-            value = self.graph.value(URIRef(cls), IMPLIES_SEX)
-            if value is not None:
-                return str(value)
-        return None
+        return self._inherited(term, IMPLIES_SEX)
 
     def values_from(self, term: str) -> str | None:
         """The class whose subclasses are the values of profile measure ``term`` (``lmskg:valuesFrom``), or None."""
-        for cls in sorted(self.ancestors(term)):
-            value = self.graph.value(URIRef(cls), VALUES_FROM)
+        return self._inherited(term, VALUES_FROM)
+
+    def _inherited(self, term: str, annotation: URIRef) -> str | None:
+        """``annotation`` of ``term`` itself, else of the first class above it that has one (in IRI order)."""
+        for cls in [term, *sorted(self.ancestors(term) - {term})]:
+            value = self.graph.value(URIRef(cls), annotation)
             if value is not None:
                 return str(value)
         return None

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from lmskg.extract import assertion
+from rdflib import RDFS
+
+from lmskg.extract import assertion, tumors
 from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
@@ -36,7 +38,7 @@ FIGURE = (r"(?:(?P<fraction>one[- ]half|half|three[- ]quarters|one[- ]quarter|a[
           r"\s*(?P<unit>%|years?)?)")
 BEFORE = re.compile(rf"(?<![\w.]){FIGURE}\s*$", re.I)
 AFTER = re.compile(rf"\s*{FIGURE}", re.I)
-LITERAL = "http://www.w3.org/2000/01/rdf-schema#Literal"
+LITERAL = str(RDFS.Literal)
 COPULA = re.compile(r"\s+(?:remained|remains|was|were|is|are|became|emerged as|proved)(?:\s+(?:an?|the))?\s*$",
                     re.I)
 BULLET = re.compile(r"\s*[-*+\u2022]\s+")
@@ -215,7 +217,5 @@ def _subject(p: Passage, s: Span, cue: Mention | None) -> Found[str] | None:
 
 
 def _generic(p: Passage, term: str) -> bool:
-    from lmskg.extract.tumors import _generic as generic
-    from lmskg.extract.tumors import metastatic_class
-
-    return generic(term) or metastatic_class(p, term)
+    """A bare "tumor" or a metastasis names no tumour type."""
+    return tumors.generic(term) or tumors.metastatic_class(p, term)

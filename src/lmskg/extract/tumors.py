@@ -31,13 +31,13 @@ METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|met
 
 def histology_of(p: Passage, m: Mention) -> Found[str]:
     """The histology a tumor mention names: "uterine LMS" -> leiomyosarcoma (the nested, plainer term)."""
-    nested = [n for n in p.analysis.nested(m, "tumor") if not _generic(n.term)]
+    nested = [n for n in p.analysis.nested(m, "tumor") if not generic(n.term)]
     if nested:
         inner = min(nested, key=lambda n: n.end - n.start)
         return p.found(inner.term, inner.start, inner.end)
     label = p.label(m.term)
     inner_terms = [x for x in p.lexicon.analyse_name(label).all if x.category == "tumor" and x.term != m.term
-                   and not _generic(x.term)]
+                   and not generic(x.term)]
     if inner_terms:
         return p.found(min(inner_terms, key=lambda n: n.end - n.start).term, m.start, m.end)
     return p.found(m.term, m.start, m.end)
@@ -83,7 +83,7 @@ def topic_histology(p: Passage, title: Span | None) -> str | None:
     if title is None:
         return None
     for m in p.analysis.within(title.start, title.end, "tumor"):
-        if _generic(m.term):
+        if generic(m.term):
             continue
         if metastatic_class(p, m.term):
             inner = _plain_histology(p, m)
@@ -118,7 +118,7 @@ def other_tumors(p: Passage, sents: list[Span], topic: str | None) -> list[Found
     for s in sents:
         for m in p.mentions(s, "tumor"):
             h = histology_of(p, m)
-            if (not _generic(m.term) and not metastatic_class(p, m.term) and other_histology(p, h.value, topic)
+            if (not generic(m.term) and not metastatic_class(p, m.term) and other_histology(p, h.value, topic)
                     and p.ontology.is_a(h.value, _malignant())                        # type: ignore[attr-defined]
                     and assertion.assess(p.text, m.start, m.end, s.start, s.end).of_this_patient_now):
                 out.setdefault(h.value, h)
@@ -142,7 +142,7 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
         if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         for m in p.mentions(s, "tumor"):
-            if assertion.negated(p.text, m.start, m.end, s.start, s.end) or _generic(m.term):
+            if assertion.negated(p.text, m.start, m.end, s.start, s.end) or generic(m.term):
                 continue
             if other_histology(p, histology_of(p, m).value, topic) and not metastatic_class(p, m.term):
                 continue
@@ -170,7 +170,7 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
 
 def _plain_histology(p: Passage, m: Mention) -> Found[str] | None:
     """The histology inside a metastasis name ("metastatic LMS", "brain metastases of LMS" gives none)."""
-    inner = [n for n in p.analysis.nested(m, "tumor") if not metastatic_class(p, n.term) and not _generic(n.term)]
+    inner = [n for n in p.analysis.nested(m, "tumor") if not metastatic_class(p, n.term) and not generic(n.term)]
     if not inner:
         return None
     n = min(inner, key=lambda x: x.end - x.start)
@@ -183,7 +183,7 @@ def metastatic_class(p: Passage, term: str) -> bool:
     return p.ontology.is_a(term, str(LMSKG.MetastaticMalignantNeoplasm))   # type: ignore[attr-defined]
 
 
-def _generic(term: str) -> bool:
+def generic(term: str) -> bool:
     """"Neoplasm", "malignant tumor", "metastatic malignant neoplasm": no histology."""
     from lmskg.vocab import LMSKG
 
@@ -204,7 +204,7 @@ def primary_fallback(p: Passage, case: CaseText, publications: Sequence[Publicat
         analysis = p.analysis
         sub = Passage(p.doc, p.ontology, p.lexicon, analysis, [s])
         for m in analysis.within(s.start, s.end, "tumor"):
-            if _generic(m.term):
+            if generic(m.term):
                 continue
             if metastatic_class(p, m.term):
                 inner = _plain_histology(sub, m)
