@@ -46,10 +46,16 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "graph_data" / "sources"])
     args = parser.parse_args()
     paths = [p.resolve() for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        sys.exit(f"build_speed: no such document or folder: {missing[0]}")
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "earlier"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.against],
-                       check=True, capture_output=True)
+        added = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.against],
+                               capture_output=True, text=True)
+        if added.returncode != 0:
+            sys.exit(f"build_speed: --against {args.against}: not a revision git can check out "
+                     f"({added.stderr.strip().splitlines()[-1] if added.stderr.strip() else 'git failed'})")
         try:
             now, before = [], []
             for _ in range(args.reps):
