@@ -483,6 +483,20 @@ def test_cohort_figures_with_written_values_and_named_subsets_answer_the_cohort_
             "case series") in got
 
 
+def test_shares_by_category_and_incidence_rates_answer_the_cohort_query_with_their_category_and_unit(tmp_path):
+    store = built_store(tmp_path / "home", tmp_path / "docs", {"page": (
+        "# Leiomyosarcoma\n\n"
+        "Uterine LMS affects about 4 per 1 million people per year. The tumours are classified by the segment "
+        "of the body they arise in, as the registry records it:\n"
+        "- abdomen: ~30% (range 20-40%)\n- limbs: 70%\n")})
+    rows = select(store, shipped_query("cohort-statistics.rq"))
+    got = {(r.get("group"), r["measure"], r["value"], r.get("unit"), r.get("category"), r.get("lower"))
+           for r in rows}
+    assert got == {("uterine leiomyosarcoma", "incidence", "4", "per 1 million people per year", None, None),
+                   (None, "location", "30", "percent", "abdomen", "20"),
+                   (None, "location", "70", "percent", "limbs", None)}
+
+
 def test_the_ontology_blank_nodes_get_the_same_names_on_every_parse_and_keep_the_graph():
     from rdflib import Graph
     from rdflib.compare import isomorphic

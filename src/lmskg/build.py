@@ -287,6 +287,8 @@ class DocumentGraph:
         if stat.bounds is not None:
             self.fact(s, LMSKG.lower, number(stat.bounds[0].value), stat.bounds[0].span)
             self.fact(s, LMSKG.upper, number(stat.bounds[1].value), stat.bounds[1].span)
+        if stat.category is not None:
+            self.fact(s, LMSKG.category, Literal(stat.category.value), stat.category.span)
         if stat.time_point is not None:
             at, unit = stat.time_point
             self.fact(s, LMSKG.timePoint, number(at.value), at.span)

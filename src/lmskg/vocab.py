@@ -27,6 +27,7 @@ class LMSKG(DefinedNamespace):
     AnatomicalEntity: URIRef  # anatomical entity
     Anemia: URIRef  # anemia
     Angiography: URIRef  # angiography
+    AnnualDiagnoses: URIRef  # number diagnosed per year
     AnteriorApproach: URIRef  # anterior surgical approach
     Ataxia: URIRef  # ataxia
     AuthorListZone: URIRef  # author list zone
@@ -151,6 +152,7 @@ class LMSKG(DefinedNamespace):
     Ifosfamide: URIRef  # ifosfamide
     ImagingTest: URIRef  # imaging scan used
     Immunotherapy: URIRef  # immunotherapy
+    Incidence: URIRef  # incidence
     IndexTermsZone: URIRef  # index terms
     InferiorVenaCava: URIRef  # inferior vena cava
     InferiorVenaCavaLeiomyosarcoma: URIRef  # inferior vena cava leiomyosarcoma
@@ -246,6 +248,8 @@ class LMSKG(DefinedNamespace):
     PedicleScrewFixation: URIRef  # pedicle screw fixation
     Pelvis: URIRef  # pelvis
     Pembrolizumab: URIRef  # pembrolizumab
+    PerHundredThousandPeoplePerYear: URIRef  # per 100,000 people per year
+    PerMillionPeoplePerYear: URIRef  # per 1 million people per year
     Percent: URIRef  # percent
     PerilesionalEdema: URIRef  # perilesional edema
     PhysicalTherapy: URIRef  # physical therapy
@@ -292,6 +296,7 @@ class LMSKG(DefinedNamespace):
     Seizure: URIRef  # seizure
     SensoryLevel: URIRef  # sensory level
     SeriesAndLiteraturePopulation: URIRef  # case series plus literature cases
+    ShareByLocation: URIRef  # location
     ShareOfSoftTissueSarcomas: URIRef  # proportion of soft tissue sarcomas
     SigmoidColon: URIRef  # sigmoid colon
     SiteOfOccurrence: URIRef  # most common site of occurrence
@@ -387,6 +392,7 @@ class LMSKG(DefinedNamespace):
     author: URIRef  # author
     authorListTruncated: URIRef  # author list truncated
     authorPosition: URIRef  # author position
+    category: URIRef  # category
     describedIn: URIRef  # described in
     documentKind: URIRef  # document kind
     durationUnit: URIRef  # duration unit

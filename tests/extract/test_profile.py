@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clinical_support import at, statistics, term
+from clinical_support import at, ontology, statistics, term
+
+from lmskg.documents import from_text
+from lmskg.extract.clinical import extract_statistics
 
 
 def profile(text: str):
@@ -132,3 +135,78 @@ def test_the_test_named_right_before_a_confirming_cue():
     _doc, rows, _ = profile("Imaging rarely settles the question: in leiomyosarcoma a core needle biopsy is "
                             "required to confirm the diagnosis.")
     assert rows == [(term("Leiomyosarcoma"), term("ConfirmatoryTest"), "core needle biopsy", term("NeedleBiopsy"))]
+
+
+def shares(text: str):
+    doc, stats = statistics(text)
+    return doc, [(s.population.value, s.measure.value, s.value.value, s.unit, s.category and s.category.value,
+                  s.bounds and (s.bounds[0].value, s.bounds[1].value)) for s in stats
+                 if s.measure.value == term("ShareByLocation")]
+
+
+def stats_category(doc):
+    return next(s.category for s in extract_statistics(doc, ontology(), ()) if s.category is not None)
+
+
+def test_labelled_lines_after_a_classification_give_one_share_per_category_with_its_range():
+    doc, rows = shares("IVC leiomyosarcoma is rare and grows for years before it is found. The tumours are "
+                       "classified by the segment of the vein they arise in, which guides the operation:\n"
+                       "upper: ~20% (range 10-30%)\nmiddle and lower: 80% (range 70-90%)\n"
+                       "Surgery is the only curative treatment.")
+    assert at(doc, stats_category(doc)) == "upper"
+    assert rows == [
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("ShareByLocation"), Decimal(20), term("Percent"), "upper",
+         (Decimal(10), Decimal(30))),
+        (term("InferiorVenaCavaLeiomyosarcoma"), term("ShareByLocation"), Decimal(80), term("Percent"),
+         "middle and lower", (Decimal(70), Decimal(90)))]
+    _doc, rows = shares("Uterine leiomyosarcoma is uncommon. Distribution by site, in the series reviewed:\n"
+                        "- corpus: about 90%\n- cervix: 10%\n")
+    assert [(r[0], r[2], r[4], r[5]) for r in rows] == [
+        (term("UterineLeiomyosarcoma"), Decimal(90), "corpus", None),
+        (term("UterineLeiomyosarcoma"), Decimal(10), "cervix", None)]
+
+
+def test_a_classification_without_labelled_lines_gives_nothing():
+    assert shares("IVC leiomyosarcoma is rare. The tumours are classified by the segment of the vein they "
+                  "arise in: upper, middle or lower.")[1] == []
+
+
+def test_a_tumour_the_text_likens_its_subject_to_is_not_the_subject():
+    _doc, rows, _ = profile("Leiomyosarcomas of the IVC are slow-growing. As with other leiomyosarcomas, they "
+                            "arise from smooth muscle. Symptoms include:\n- Abdominal pain\n")
+    assert [r[0] for r in rows] == [term("InferiorVenaCavaLeiomyosarcoma")]
+    _doc, rows, _ = profile("Uterine leiomyosarcoma is aggressive. Like most sarcomas and unlike carcinomas, it "
+                            "spreads through the blood. The most common sites of metastasis are the lungs.")
+    assert [r[0] for r in rows] == [term("UterineLeiomyosarcoma")]
+
+
+def yearly(text: str):
+    from lmskg.extract.bibliography import extract_publications
+
+    doc = from_text("t", text)
+    stats = extract_statistics(doc, ontology(), extract_publications(doc, ontology()))
+    return [(s.population.value, s.population_name and s.population_name.value, s.group and s.group.value,
+             s.measure.value, s.value.value, s.unit) for s in stats
+            if s.measure.value in (term("AnnualDiagnoses"), term("Incidence"))]
+
+
+def test_a_yearly_count_names_the_people_counted_and_gives_one_figure_per_bound():
+    assert yearly("Leiomyosarcoma\n\nLMS is rare. Each year about 40 to 50 adolescents are diagnosed with LMS in "
+                  "Canada, every year.\n") == [
+        (term("Leiomyosarcoma"), "adolescents", None, term("AnnualDiagnoses"), Decimal(40), None),
+        (term("Leiomyosarcoma"), "adolescents", None, term("AnnualDiagnoses"), Decimal(50), None)]
+    assert yearly("Leiomyosarcoma\n\nIn England, roughly 300 people are diagnosed with leiomyosarcoma annually.\n") \
+        == [(term("Leiomyosarcoma"), None, None, term("AnnualDiagnoses"), Decimal(300), None)]
+
+
+def test_a_count_without_a_period_is_no_yearly_count():
+    assert yearly("Leiomyosarcoma\n\nAbout 40 women are diagnosed with LMS after a myomectomy.\n") == []
+
+
+def test_an_incidence_rate_takes_its_unit_from_its_denominator_and_a_narrower_tumour_is_the_group():
+    assert yearly("Leiomyosarcoma\n\nUterine LMS affects about 4 per 1 million people per year.\n") == [
+        (term("Leiomyosarcoma"), None, term("UterineLeiomyosarcoma"), term("Incidence"), Decimal(4),
+         term("PerMillionPeoplePerYear"))]
+    assert yearly("Leiomyosarcoma\n\nLeiomyosarcoma occurs in 0.7 per 100,000 women per year in Norway.\n") == [
+        (term("Leiomyosarcoma"), None, None, term("Incidence"), Decimal("0.7"),
+         term("PerHundredThousandPeoplePerYear"))]

@@ -129,6 +129,7 @@ class CohortStatistic:
     population_name: Found[str] | None = None  # a subset the text names ("localized and locally curative cases")
     time_point: tuple[Found[Decimal], Term] | None = None   # "5-year overall survival": 5 and the year unit
     bounds: tuple[Found[Decimal], Found[Decimal]] | None = None   # a range, CI or IQR written after the value
+    category: Found[str] | None = None        # the category of a share, as written ("hepatic: ~15%")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,12 @@ from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
 from lmskg.extract.lexicon import Mention
+from lmskg.extract.statistics import BOUNDS
 
 LINK = re.compile(r"(?:\s*(?:,|;|\band\b|\bor\b|\bfollowed by\b|\bas well as\b|\bthe\b|\bin\b|\bto\b))*\s*", re.I)
 CONTRAST = re.compile(r"\b(?:in contrast to|unlike|compared (?:with|to)|as opposed to)\s+(?:the\s+)?$", re.I)
+LIKENED = re.compile(r"\b(?:as with|like|unlike|in contrast to|compared (?:with|to)|as opposed to)\s+"
+                     r"(?:(?:the|other|most|many)\s+)*$", re.I)
 IN_CONTRAST = re.compile(r"\b(?:in contrast to|unlike|compared (?:with|to)|as opposed to)\b[^,;]*$", re.I)
 SPREAD = re.compile(r"\bmetasta\w*|\bspread\w*|\bdissemin\w*", re.I)
 FRACTIONS = {"half": Decimal(50), "one-half": Decimal(50), "three-quarters": Decimal(75),
@@ -41,7 +44,12 @@ AFTER = re.compile(rf"\s*{FIGURE}", re.I)
 LITERAL = str(RDFS.Literal)
 COPULA = re.compile(r"\s+(?:remained|remains|was|were|is|are|became|emerged as|proved)(?:\s+(?:an?|the))?\s*$",
                     re.I)
+COUNTED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s+(?P<who>[a-z]+)\s+$", re.I)
+YEARLY = re.compile(r"\b(?:per|each|every|a)\s+year\b|\bannually\b|\byearly\b", re.I)
+GENERIC_PEOPLE = frozenset(["people", "persons", "patients", "cases", "individuals"])
 BULLET = re.compile(r"\s*[-*+\u2022]\s+")
+LABELLED = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?P<label>[^\W\d][^:]{0,60}?)\s*:\s*"
+                      r"(?:~|\u2248|about\s+|approximately\s+)?(?P<value>\d+(?:\.\d+)?)\s*%", re.I)
 
 
 def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | None,
@@ -76,11 +84,10 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
             if kind is None:
                 first = _subject(p, s, None)                  # "LMS is a type of STS and makes up 10% of STS"
                 population = first if first is not None and first.span.start < cue.start else population
-                for value, unit, start, end in _numbers(p.text, s, cue):
-                    out.append(CohortStatistic(
-                        publication=publication, span=s, population=population,
-                        measure=p.found(measure, cue.start, cue.end), value=p.found(value, start, end),
-                        unit=p.unit(unit) if unit else None))
+                out.extend(_numeric(p, s, cue, publication, population, topic, p.found(measure, cue.start, cue.end)))
+                if p.text[s.start:s.end].rstrip().endswith(":"):
+                    out.extend(_labelled(p, sentences[i + 1:], publication, population,
+                                         p.found(measure, cue.start, cue.end)))
                 continue
             if kind == LITERAL:
                 group = next((m for m in p.mentions(s, "tumor") if m.start >= cue.end), None)
@@ -105,11 +112,12 @@ def profile_statistics(p: Passage, publication: str | None, topic: Found[str] | 
     return out
 
 
-def _numbers(text: str, s: Span, cue: Mention) -> list[tuple[Decimal, str | None, int, int]]:
-    """The figure written right before the cue ("three-quarters of cases occur in women", "between 10% to 20% of
-    soft tissue sarcoma cases") or right after it ("usually aged 40-60 years"): a fraction word, a number or a
-    range (one figure per bound)."""
-    before = BEFORE.search(text, max(s.start, cue.start - 60), cue.start)
+def _numbers(text: str, s: Span, cue: Mention, before: int | None = None) -> list[tuple[Decimal, str | None, int, int]]:
+    """The figure written right before the cue (or before ``before``: "three-quarters of cases occur in women",
+    "between 10% to 20% of soft tissue sarcoma cases") or right after it ("usually aged 40-60 years"): a fraction
+    word, a number or a range (one figure per bound)."""
+    end = cue.start if before is None else before
+    before = BEFORE.search(text, max(s.start, end - 60), end)
     after = AFTER.match(text, cue.end, s.end)
     m = before or after
     if m is None:
@@ -125,6 +133,58 @@ def _numbers(text: str, s: Span, cue: Mention) -> list[tuple[Decimal, str | None
             value = q.number(m.group(name))
             if value is not None:
                 out.append((value, unit, m.start(name), m.end(name)))
+    return out
+
+
+def _numeric(p: Passage, s: Span, cue: Mention, publication: str | None, population: Found[str],
+             topic: Found[str] | None, measure: Found[str]) -> list[CohortStatistic]:
+    """The figures of a numeric profile cue. A rate ("6 per 1 million people per year") takes its unit from the
+    cue; a yearly count ("20 to 30 children are diagnosed ... per year") needs its period and names the people
+    counted as a subset; a tumour narrower than the page's topic is the group of the topic."""
+    from lmskg.vocab import LMSKG
+
+    group = None
+    if topic is not None and population.value != topic.value and p.ontology.is_a(  # type: ignore[attr-defined]
+            population.value, topic.value):
+        population, group = topic, population
+    name = None
+    if measure.value == str(LMSKG.AnnualDiagnoses):
+        counted = COUNTED.search(p.text, max(s.start, cue.start - 80), cue.start)
+        if counted is None or not YEARLY.search(p.text, cue.end, s.end):
+            return []
+        figures = _numbers(p.text, s, cue, before=counted.start("who"))
+        who = counted.group("who")
+        name = None if who.lower() in GENERIC_PEOPLE else p.found(who, counted.start("who"), counted.end("who"))
+    else:
+        figures = _numbers(p.text, s, cue)
+    unit_of_cue = None
+    if measure.value == str(LMSKG.Incidence):
+        unit_of_cue = str(LMSKG.PerMillionPeoplePerYear if "million" in cue.text.lower()
+                          else LMSKG.PerHundredThousandPeoplePerYear)
+    return [CohortStatistic(publication=publication, span=s, population=population, measure=measure,
+                            value=p.found(value, start, end), group=group, population_name=name,
+                            unit=unit_of_cue or (p.unit(unit) if unit else None))
+            for value, unit, start, end in figures]
+
+
+def _labelled(p: Passage, following: list[Span], publication: str | None, population: Found[str],
+              measure: Found[str]) -> list[CohortStatistic]:
+    """ "classified by the segment they involve:" and lines "hepatic: ~15% (range 6-24%)": one share per line,
+    its label the category, a range after it the bounds."""
+    out = []
+    for s in following:
+        m = LABELLED.match(p.text, s.start, s.end)
+        value = q.number(m.group("value")) if m else None
+        if value is None:
+            break
+        bounds = BOUNDS.match(p.text, m.end("value"), s.end)
+        low, high = (q.number(bounds.group(1)), q.number(bounds.group(2))) if bounds else (None, None)
+        out.append(CohortStatistic(
+            publication=publication, span=s, population=population, measure=measure,
+            value=p.found(value, m.start("value"), m.end("value")), unit=p.unit("percent"),
+            category=p.found(m.group("label"), m.start("label"), m.end("label")),
+            bounds=(p.found(low, bounds.start(1), bounds.end(1)), p.found(high, bounds.start(2), bounds.end(2)))
+            if low is not None and high is not None else None))
     return out
 
 
@@ -208,8 +268,10 @@ def _bulleted(p: Passage, following: list[Span], cue: Mention, kind: str) -> lis
 
 
 def _subject(p: Passage, s: Span, cue: Mention | None) -> Found[str] | None:
-    """The last tumour type named before ``cue`` in the sentence, or (no cue) the first the sentence names."""
-    named = [m for m in p.mentions(s, "tumor") if (cue is None or m.end <= cue.start) and not _generic(p, m.term)]
+    """The last tumour type named before ``cue`` in the sentence, or (no cue) the first the sentence names that it
+    is not likened to ("as with other leiomyosarcomas")."""
+    named = [m for m in p.mentions(s, "tumor") if (cue is None or m.end <= cue.start) and not _generic(p, m.term)
+             and not (cue is None and LIKENED.search(p.text, s.start, m.start))]
     if not named:
         return None
     m = named[0] if cue is None else named[-1]
