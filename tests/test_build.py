@@ -497,6 +497,15 @@ def test_shares_by_category_and_incidence_rates_answer_the_cohort_query_with_the
                    (None, "location", "70", "percent", "limbs", None)}
 
 
+def test_p_values_answer_the_cohort_query_with_their_comparator(tmp_path):
+    store = built_store(tmp_path / "home", tmp_path / "docs", {"series": (
+        "# Surgery for spinal leiomyosarcoma\n\nWe reviewed 60 patients at our institution. Local control was "
+        "better after en bloc resection (80% vs. 45%, p = 0.012) and survival longer (30 vs. 20 months, P<0.001).\n")})
+    rows = select(store, shipped_query("cohort-statistics.rq"))
+    got = {(r["value"], r.get("pValue"), r.get("pValueComparator")) for r in rows}
+    assert {("80", "0.012", None), ("45", "0.012", None), ("30", "0.001", "<"), ("20", "0.001", "<")} <= got
+
+
 def test_the_ontology_blank_nodes_get_the_same_names_on_every_parse_and_keep_the_graph():
     from rdflib import Graph
     from rdflib.compare import isomorphic

@@ -287,6 +287,11 @@ class DocumentGraph:
         if stat.bounds is not None:
             self.fact(s, LMSKG.lower, number(stat.bounds[0].value), stat.bounds[0].span)
             self.fact(s, LMSKG.upper, number(stat.bounds[1].value), stat.bounds[1].span)
+        if stat.p_value is not None:
+            at, comparator = stat.p_value
+            self.fact(s, LMSKG.pValue, Literal(at.value, datatype=XSD.decimal), at.span)
+            if comparator != "=":
+                self.fact(s, LMSKG.pValueComparator, Literal(comparator), at.span)
         if stat.category is not None:
             self.fact(s, LMSKG.category, Literal(stat.category.value), stat.category.span)
         if stat.time_point is not None:

@@ -420,6 +420,8 @@ class LMSKG(DefinedNamespace):
     nextVertebra: URIRef  # next vertebra
     ordinal: URIRef  # ordinal
     outcome: URIRef  # outcome
+    pValue: URIRef  # p-value
+    pValueComparator: URIRef  # p-value comparator
     parentPopulation: URIRef  # parent population
     partOf: URIRef  # anatomical part of
     population: URIRef  # population

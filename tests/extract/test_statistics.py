@@ -249,3 +249,22 @@ def test_a_range_or_interval_written_after_a_value_gives_its_bounds():
                             "(IQR: 20.0-45.5) months were seen in patients with NULMS and ULMS, respectively.")
     assert [(s.value.value, s.bounds and s.bounds[0].value) for s in stats] == [
         (Decimal("61.0"), Decimal("40.2")), (Decimal("33.0"), Decimal("20.0"))]
+
+
+def p_values(text: str):
+    doc, stats = statistics(text)
+    return doc, [(s.value.value, s.p_value and (s.p_value[0].value, s.p_value[1])) for s in stats]
+
+
+def test_a_p_value_belongs_to_the_figures_written_before_it_in_its_sentence():
+    doc, got = p_values("We reviewed 60 patients at our institution. Local control was better after en bloc "
+                        "resection (80% vs. 45%, p = 0.012); 2-year overall survival was 70% vs. 52% (P<0.001).")
+    assert got[1:] == [(Decimal(80), (Decimal("0.012"), "=")), (Decimal(45), (Decimal("0.012"), "=")),
+                       (Decimal(70), (Decimal("0.001"), "<")), (Decimal(52), (Decimal("0.001"), "<"))]
+    stats = statistics("We reviewed 60 patients at our institution. Local control was better after en bloc "
+                       "resection (80% vs. 45%, p = 0.012).")[1]
+    assert at(doc, stats[1].p_value[0]) == "0.012"
+    _doc, got = p_values("In our series of 40 patients, median overall survival was 30 and 18 months in patients "
+                         "with and without surgery, respectively (p-value = .04). Nine patients (22%) died.")
+    assert got[1:] == [(Decimal(30), (Decimal("0.04"), "=")), (Decimal(18), (Decimal("0.04"), "=")),
+                       (Decimal(9), None), (Decimal(22), None)]

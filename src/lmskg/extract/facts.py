@@ -130,6 +130,7 @@ class CohortStatistic:
     time_point: tuple[Found[Decimal], Term] | None = None   # "5-year overall survival": 5 and the year unit
     bounds: tuple[Found[Decimal], Found[Decimal]] | None = None   # a range, CI or IQR written after the value
     category: Found[str] | None = None        # the category of a share, as written ("hepatic: ~15%")
+    p_value: tuple[Found[Decimal], str] | None = None   # "p < 0.001": 0.001 and its comparator
 
 
 @dataclass(frozen=True, slots=True)

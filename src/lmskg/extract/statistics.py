@@ -25,8 +25,8 @@ from lmskg.extract.lexicon import Mention
 
 NUM = q.NUMBER
 ASIDE = r"(?:\s*\([^()]*\))?"                 # "92.6 (range: 79.7-105.4) and 50.4 (...) months"
-LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?{ASIDE}(?:\s*,\s*(?:{NUM})(?:\s*%)?{ASIDE})*\s*,?\s*(?:and|or)\s+"
-                  rf"(?:{NUM}){ASIDE})"
+LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?{ASIDE}(?:\s*,\s*(?:{NUM})(?:\s*%)?{ASIDE})*\s*,?\s*"
+                  rf"(?:and|or|vs\.?|versus)\s+(?:{NUM}){ASIDE})"
                   rf"(?:\s*-\s*|\s+)?(%|days?|weeks?|months?|years?)(?![\w])", re.I)
 COUNT_NOUNS = "patients|cases|women|men|publications|operations|procedures"
 COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b"
@@ -48,6 +48,8 @@ BOUNDS = re.compile(r"\s*(?:%|[a-z]+)?\s*\(\s*(?:range[sd]?|95\s*%\s*CI|CI|IQR|i
                     r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?)", re.I)
 ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
 AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
+P_VALUE = re.compile(r"(?<![\w.])p\s*(?:-?\s*value\s*)?(?P<rel>[<=>\u2264\u2265])\s*(?P<value>0?\.\d+|[01](?:\.\d+)?)",
+                     re.I)
 THRESHOLD = re.compile(r"[\u2265\u2264<>]\s*$")
 VERSUS = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:vs\.?|versus)\s*$", re.I)
 PAIRED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|and)\b", re.I)
@@ -165,6 +167,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 group=group,
                 time_point=_time_point(p, s, measure) if v.unit == "percent" else None,   # a rate, not a time
                 bounds=_bounds(p, s, v),
+                p_value=_p_value(p, s, v),
             ))
     return _merge_counts(out)
 
@@ -177,6 +180,18 @@ def _bounds(p: Passage, s: Span, v: _Value) -> tuple[Found[Decimal], Found[Decim
     if low is None or high is None:
         return None
     return p.found(low, m.start(1), m.end(1)), p.found(high, m.start(2), m.end(2))
+
+
+def _p_value(p: Passage, s: Span, v: _Value) -> tuple[Found[Decimal], str] | None:
+    """ "(67% vs. 36%, p = 0.007)", "... respectively (p = 0.006)": the first p-value written after a value in its
+    sentence, and its comparator ("<", "=")."""
+    m = P_VALUE.search(p.text, v.end, s.end)
+    if m is None:
+        return None
+    value = q.number(m.group("value").replace(".", "0.", 1) if m.group("value").startswith(".") else m.group("value"))
+    if value is None:
+        return None
+    return p.found(value, m.start("value"), m.end("value")), m.group("rel")
 
 
 def _time_point(p: Passage, s: Span, measure: Found[str]) -> tuple[Found[Decimal], str] | None:
