@@ -50,6 +50,7 @@ class LMSKG(DefinedNamespace):
     BrainMetastasis: URIRef  # brain metastasis
     CTGuidedBiopsy: URIRef  # CT-guided biopsy
     CageReconstruction: URIRef  # vertebral body cage reconstruction
+    CancerSpecificSurvival: URIRef  # cancer-specific survival
     CasePresentationSection: URIRef  # case presentation
     CaseReportKind: URIRef  # case report
     CaseSeriesKind: URIRef  # case series
@@ -136,6 +137,7 @@ class LMSKG(DefinedNamespace):
     GoodOutcome: URIRef  # good clinical outcome
     GrossTotalResection: URIRef  # gross total resection
     GynecologicalCancer: URIRef  # gynecological cancer
+    HazardRatio: URIRef  # hazard ratio
     HeadAndNeck: URIRef  # head and neck
     Headache: URIRef  # headache
     Heart: URIRef  # heart
@@ -174,6 +176,7 @@ class LMSKG(DefinedNamespace):
     Limb: URIRef  # limb
     LiteratureCasesPopulation: URIRef  # literature cases
     Liver: URIRef  # liver
+    LocalRecurrenceFreeSurvival: URIRef  # local recurrence-free survival
     LocalTumorControl: URIRef  # local tumor control
     LowerLimbWeakness: URIRef  # lower limb weakness
     LumbarSpinalCord: URIRef  # lumbar spinal cord
@@ -190,7 +193,9 @@ class LMSKG(DefinedNamespace):
     Male: URIRef  # male
     MalignantNeoplasm: URIRef  # malignant neoplasm
     MeanAge: URIRef  # mean age
+    MeanFollowUp: URIRef  # mean follow-up
     MedianAge: URIRef  # median age
+    MedianFollowUp: URIRef  # median follow-up
     MedicalCondition: URIRef  # medical condition
     MedicalImaging: URIRef  # medical imaging
     Melanoma: URIRef  # melanoma
@@ -224,6 +229,7 @@ class LMSKG(DefinedNamespace):
     NumberOfWomen: URIRef  # number of women
     NurickGradeImprovement: URIRef  # improvement in Nurick grade
     OccipitalLobe: URIRef  # occipital lobe
+    OddsRatio: URIRef  # odds ratio
     OncologicalTherapy: URIRef  # oncological treatment
     Orchiectomy: URIRef  # orchiectomy
     OsteolyticLesion: URIRef  # osteolytic lesion

@@ -268,3 +268,58 @@ def test_a_p_value_belongs_to_the_figures_written_before_it_in_its_sentence():
                          "with and without surgery, respectively (p-value = .04). Nine patients (22%) died.")
     assert got[1:] == [(Decimal(30), (Decimal("0.04"), "=")), (Decimal(18), (Decimal("0.04"), "=")),
                        (Decimal(9), None), (Decimal(22), None)]
+
+
+def figures(text: str):
+    _doc, stats = statistics(text)
+    return [(s.population_name and s.population_name.value, s.group and s.group.value,
+             s.measure.value.rsplit("/", 1)[-1], s.value.value,
+             s.time_point and (s.time_point[0].value, s.time_point[1].rsplit("/", 1)[-1]),
+             s.bounds and (s.bounds[0].value, s.bounds[1].value)) for s in stats][1:]
+
+
+def test_a_list_of_time_points_pairs_with_the_rates_in_turn():
+    assert figures("We reviewed 120 patients with uterine leiomyosarcoma at our institution. The 1-, 3- and "
+                   "5-year cancer-specific survival rates were 90, 70 and 47%, respectively.") == [
+        (None, term("UterineLeiomyosarcoma"), "CancerSpecificSurvival", Decimal(n), (Decimal(y), "Year"), None)
+        for n, y in ((90, 1), (70, 3), (47, 5))]
+    got = figures("We reviewed 40 patients treated at our institution for spinal leiomyosarcoma. Local control at "
+                  "6 and 12 months was 80% and 60%, respectively.")
+    assert [(r[3], r[4]) for r in got] == [(Decimal(80), (Decimal(6), "Month")), (Decimal(60), (Decimal(12), "Month"))]
+
+
+def test_values_right_before_a_treatment_they_follow_are_of_the_patients_so_treated():
+    got = figures("We reviewed 40 patients treated at our institution for spinal leiomyosarcoma. Local control "
+                  "at 6, 12 and 18 months was 72%, 58% and 43% after upfront surgery and 40%, 30% and 20% after "
+                  "upfront radiosurgery.")
+    assert [(r[0], r[3], r[4][0]) for r in got] == [
+        ("upfront surgery", Decimal(72), Decimal(6)), ("upfront surgery", Decimal(58), Decimal(12)),
+        ("upfront surgery", Decimal(43), Decimal(18)), ("upfront radiosurgery", Decimal(40), Decimal(6)),
+        ("upfront radiosurgery", Decimal(30), Decimal(12)), ("upfront radiosurgery", Decimal(20), Decimal(18))]
+    got = figures("We identified 90 patients with leiomyosarcoma. Local recurrence occurred in 15% of patients "
+                  "after en bloc resection and in 40% after intralesional surgery. Among 20 patients treated with "
+                  "stereotactic body radiotherapy, the 2-year local control rate was 85%.")
+    assert [(r[0], r[2], r[3]) for r in got] == [
+        ("en bloc resection", "TumorRecurrence", Decimal(15)),
+        ("intralesional surgery", "TumorRecurrence", Decimal(40)),
+        ("stereotactic body radiotherapy", "NumberOfPatients", Decimal(20)),
+        ("stereotactic body radiotherapy", "LocalTumorControl", Decimal(85))]
+
+
+def test_a_time_since_an_operation_is_no_subset_of_patients():
+    got = figures("We reviewed 30 patients at our institution. Four of them underwent repeat surgery at a mean of "
+                  "9.5 months after the index operation.")
+    assert all(r[0] is None for r in got) and Decimal("9.5") in [r[3] for r in got]
+
+
+def test_ratios_and_follow_up_with_their_intervals_and_a_confidence_level_is_no_value():
+    assert figures("We reviewed 120 patients with uterine leiomyosarcoma at our institution. On multivariable "
+                   "analysis, tumor size above 10 cm was associated with death (HR 2.1, 95% CI 1.2-3.5).") == [
+        (None, term("UterineLeiomyosarcoma"), "HazardRatio", Decimal("2.1"), None, (Decimal("1.2"), Decimal("3.5")))]
+    assert figures("We reviewed 52 patients at our institution. The median follow-up was 24 months (IQR 12-40). "
+                   "Median overall survival was 31 months (95% confidence interval, 22-40).") == [
+        (None, None, "MedianFollowUp", Decimal(24), None, (Decimal(12), Decimal(40))),
+        (None, None, "OverallSurvival", Decimal(31), None, (Decimal(22), Decimal(40)))]
+    got = figures("We reviewed 52 patients at our institution. Mean follow-up time was 3.5 years; the odds ratio "
+                  "of recurrence after intralesional surgery was 3.2 (95% CI 1.1-9.0).")
+    assert [(r[2], r[3]) for r in got] == [("MeanFollowUp", Decimal("3.5")), ("OddsRatio", Decimal("3.2"))]

@@ -22,6 +22,7 @@ from lmskg.extract import quantities as q
 from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
 from lmskg.extract.lexicon import Mention
+from lmskg.extract.tumors import generic
 
 NUM = q.NUMBER
 ASIDE = r"(?:\s*\([^()]*\))?"                 # "92.6 (range: 79.7-105.4) and 50.4 (...) months"
@@ -44,12 +45,30 @@ OF_TOTAL = re.compile(rf"(?<![\w.])({NUM})\s+of\s+(?:the|all|our)?\s*(\d+)\s+"
                       rf"(?:[a-z-]+\s+){{0,2}}?(?:patients|cases)\b", re.I)
 BREAKDOWN = re.compile(r"(?<![\w.])(\d+)\s+(?:(?:patients?|cases?)\s+(?:with|of)\s+)?$", re.I)
 TOTAL = re.compile(r"\btotal\s+(?:of\s+)?(\d+)\b(?!\s*(?:patients|cases))", re.I)
-BOUNDS = re.compile(r"\s*(?:%|[a-z]+)?\s*\(\s*(?:range[sd]?|95\s*%\s*CI|CI|IQR|interquartile range)\s*:?\s*"
+BOUNDS = re.compile(r"\s*(?:%|[a-z]+)?\s*[(,;]\s*(?:range[sd]?|95\s*%\s*(?:CI|confidence interval)|CI|IQR|"
+                    r"interquartile range)\s*[:,]?\s*"
                     r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?)", re.I)
+ADJECTIVAL_TIMES = re.compile(rf"(?<![\w.])(?P<times>(?:{NUM})(?:-?\s*,\s*(?:{NUM}))*"
+                              rf"(?:-?\s*,?\s*(?:and|or)\s+(?:{NUM}))?)-(?P<unit>day|week|month|year)\s+"
+                              r"(?:(?:overall|actuarial|cumulative)\s+)?$", re.I)
+TIMES_AFTER = re.compile(rf"\s+(?:rates?\s+)?at\s+(?P<times>(?:{NUM})(?:\s*,\s*(?:{NUM}))*(?:\s*,?\s*(?:and|or)\s+"
+                         rf"(?:{NUM}))?)\s+(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
+FOLLOW_UP = re.compile(r"\b(median|mean|average)\s+(?:duration\s+of\s+)?follow[- ]?up(?:\s+(?:time|period|duration))?"
+                       r"\s*(?:was|were|of|:|=)?\s*(?:\S+\s+){0,2}?$", re.I)
+CONFIDENCE = re.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b[^);\]]*", re.I)
+RATIO = re.compile(r"\b(hazard ratio|odds ratio|adjusted hazard ratio|(?-i:HR|OR|aHR))\b"
+                   r"(?:[^.;()\d]{0,60}?(?:[=:]|\bof\b|\bwas\b|\bwere\b))?\s*(\d+(?:\.\d+)?)(?![\d%]|\s*[a-z])", re.I)
+RATIOS = {"hazard ratio": "HazardRatio", "hr": "HazardRatio", "ahr": "HazardRatio",
+          "adjusted hazard ratio": "HazardRatio", "odds ratio": "OddsRatio", "or": "OddsRatio"}
 AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
 P_VALUE = re.compile(r"(?<![\w.])p\s*(?:-?\s*value\s*)?(?P<rel>[<=>\u2264\u2265])\s*(?P<value>0?\.\d+|[01](?:\.\d+)?)",
                      re.I)
+TREATED = re.compile(r"\b(?:after|following|with)\s+(?P<article>an?\s+|the\s+)?(?P<modifier>[a-z]+\s+)?\[?$", re.I)
+LIST_GAP = re.compile(r"\s*(?:%|months?|years?|weeks?|days?)?\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
+TREATED_GAP = re.compile(r"\s*%?\s*(?:(?:of\s+)?(?:the\s+)?(?:patients|cases)(?:\s+(?:treated|managed))?)?\s*", re.I)
+AMONG = re.compile(rf"\s*(?:among|in|of)\s+(?:the\s+)?(?:{NUM})\s+(?:patients|cases)\s+(?:treated\s+(?:with|by)|who\s+"
+                   r"underwent|undergoing|receiving|managed\s+with|after)\s+(?:an?\s+|the\s+)?", re.I)
 THRESHOLD = re.compile(r"[\u2265\u2264<>]\s*$")
 VERSUS = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:vs\.?|versus)\s*$", re.I)
 PAIRED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|and)\b", re.I)
@@ -86,7 +105,7 @@ class _Value:
     in_list: bool = False
     subset: bool = False
     breakdown: bool = False                   # "60 leiomyosarcoma of bone and 828 ...": a count of one group
-    age: str | None = None                    # "median 56 years vs. 66 years": a median or mean age
+    named: str | None = None                  # the measure its own words name: "median 56 years" (MedianAge), "HR 2.1"
 
 
 def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
@@ -137,13 +156,15 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             subset_name = p.found(re.sub(r"\s+", " ", subset.group(1)), subset.start(1), subset.end(1))
         outcomes = [m for m in p.mentions(s, "outcome")]
         by_site = _primary_site_groups(p, s, values)
+        treated = _treated_subsets(p, s, values)
+        rates: dict[int, int] = {}                       # measure start -> rates of it read so far
         for v in values:
             measure = _measure(p, s, v, outcomes)
             if v.start in by_site:
                 measure = p.found(str(LMSKG.NumberOfPatients), v.start, v.end)
                 groups[v.start] = by_site[v.start]
-            if v.age:
-                measure = p.found(str(LMSKG.MedianAge if v.age == "median" else LMSKG.MeanAge), v.start, v.end)
+            if v.named:
+                measure = p.found(str(LMSKG[v.named]), v.start, v.end)
             if v.breakdown or (v.count and measure is None
                                and re.search(r"\btotal\s+(?:of\s+)?$", p.text[max(s.start, v.start - 12):v.start])):
                 measure = measure if measure is not None and not v.breakdown else _count_measure(p, s, v)
@@ -160,12 +181,12 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 publication=publication,
                 span=p.span(s.start, s.end),
                 population=population,
-                population_name=subset_name,
+                population_name=treated.get(v.start) or subset_name,
                 measure=measure,
                 value=p.found(v.value, v.start, v.end),
                 unit=None if v.unit is None else p.unit(v.unit),
                 group=group,
-                time_point=_time_point(p, s, measure) if v.unit == "percent" else None,   # a rate, not a time
+                time_point=_time_point(p, s, measure, rates) if v.unit == "percent" else None,  # a rate, not a time
                 bounds=_bounds(p, s, v),
                 p_value=_p_value(p, s, v),
             ))
@@ -194,13 +215,64 @@ def _p_value(p: Passage, s: Span, v: _Value) -> tuple[Found[Decimal], str] | Non
     return p.found(value, m.start("value"), m.end("value")), m.group("rel")
 
 
-def _time_point(p: Passage, s: Span, measure: Found[str]) -> tuple[Found[Decimal], str] | None:
-    """ "5-year overall survival", "Five-year OS": the time written as an adjective right before the measure."""
-    m = ADJECTIVAL_TIME.search(p.text, max(s.start, measure.span.start - 20), measure.span.start)
-    value = q.number(m.group(1)) if m else None
-    if value is None or p.unit(m.group(2).lower()) is None:
+def _time_point(p: Passage, s: Span, measure: Found[str], rates: dict[int, int]
+                ) -> tuple[Found[Decimal], str] | None:
+    """The time point of the next rate of ``measure``: its times in turn ("1-, 3- and 5-year survival of 90, 70
+    and 47%"), again from the first for a second list of the same times."""
+    times = _time_points(p, s, measure)
+    if not times:
         return None
-    return p.found(value, m.start(1), m.end(1)), p.unit(m.group(2).lower())
+    k = rates.get(measure.span.start, 0)
+    rates[measure.span.start] = k + 1
+    return times[k % len(times)]
+
+
+def _treated_subsets(p: Passage, s: Span, values: list[_Value]) -> dict[int, Found[str]]:
+    """The patients a treatment names: "72%, 58% and 43% after upfront surgery and 40%, 30% and 20% after upfront
+    radiosurgery" (the values right before the treatment they follow), "Among 22 patients treated with SBRT, ..."
+    (every value of the sentence). The subset is named by the treatment as written ("upfront surgery")."""
+    out: dict[int, Found[str]] = {}
+    procedures = p.mentions(s, "procedure")
+    among = AMONG.match(p.text, s.start, s.end)
+    if among:
+        first = next((m for m in procedures if m.start == among.end()), None)
+        if first is not None:
+            return {v.start: p.found(first.text, first.start, first.end) for v in values}
+    boundary = s.start
+    for m in procedures:
+        cue = TREATED.search(p.text, max(boundary, m.start - 40), m.start)
+        before = [v for v in values if boundary <= v.start and v.end <= m.start]
+        if not (cue and before and TREATED_GAP.fullmatch(p.text, before[-1].end, cue.start())):
+            continue
+        listed = [before[-1]]
+        for v in reversed(before[:-1]):                  # the list the treatment closes: "72%, 58% and 43%"
+            if not LIST_GAP.fullmatch(p.text, v.end, listed[0].start):
+                break
+            listed.insert(0, v)
+        if any(v.unit not in (None, "percent") for v in listed) and cue.group("article"):
+            continue                                      # "8.6 months after the index operation": a time since it
+        start = cue.start("modifier") if cue.group("modifier") else m.start
+        for v in listed:
+            out[v.start] = p.found(p.text[start:m.end], start, m.end)
+        boundary = m.end
+    return out
+
+
+def _time_points(p: Passage, s: Span, measure: Found[str]) -> list[tuple[Found[Decimal], str]]:
+    """ "5-year overall survival", "Five-year OS", "the 1-, 3- and 5-year survival": the times written as an
+    adjective right before the measure; "local control at 6, 12 and 18 months": the times written right after it."""
+    m = ADJECTIVAL_TIMES.search(p.text, max(s.start, measure.span.start - 40), measure.span.start) or \
+        TIMES_AFTER.match(p.text, measure.span.end, s.end)
+    unit = p.unit(m.group("unit").lower().rstrip("s")) if m else None
+    if unit is None:
+        return []
+    out = []
+    for n in re.finditer(NUM, m.group("times"), re.I):
+        value = q.number(n.group(0))
+        if value is not None and n.group(0).lower() not in ("and", "or"):
+            a = m.start("times") + n.start()
+            out.append((p.found(value, a, a + len(n.group(0))), unit))
+    return out
 
 
 def _count_measure(p: Passage, s: Span, v: _Value) -> Found[str]:
@@ -293,13 +365,15 @@ def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int,
 
 
 def _tumors(p: Passage, s: Span) -> list[Mention]:
-    """Tumor groups named in the sentence; "spinal metastases" names where, not which tumor."""
+    """Tumor groups named in the sentence; "spinal metastases" names where, not which tumor; a bare "tumor" or
+    "cancer" names none."""
     from lmskg.vocab import LMSKG
 
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
     out = []
     for m in p.mentions(s, "tumor"):
-        if assertion.negated(p.text, m.start, m.end, s.start, s.end) or INSTITUTION.match(p.text, m.end):
+        if assertion.negated(p.text, m.start, m.end, s.start, s.end) or INSTITUTION.match(p.text, m.end) \
+                or generic(m.term):
             continue                                       # "at two sarcoma centres": a kind of centre, no group
         nested = [n for n in p.analysis.nested(m, "tumor") if not p.ontology.is_a(n.term, metastatic)]  # type: ignore
         if p.ontology.is_a(m.term, metastatic) or m.text.lower().startswith("metastatic"):  # type: ignore
@@ -314,6 +388,7 @@ def _values(p: Passage, s: Span) -> list[_Value]:
     text = p.text
     excluded = [(m.start(), m.end()) for m in RANGE.finditer(text, s.start, s.end)]
     excluded += [(a.start, a.end) for a in q.ages(text, s.start, s.end)]
+    excluded += [(m.start(), m.end()) for m in CONFIDENCE.finditer(text, s.start, s.end)]
     out: list[_Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -400,15 +475,21 @@ def _values(p: Passage, s: Span) -> list[_Value]:
             continue                                  # "2-year overall survival": a time point of the measure
         if re.fullmatch(r"(?:19|20)\d\d", str(x.value)):
             continue
-        age = None
-        if x.unit == "year":
+        named = None
+        prior = out[-1] if out else None
+        follow_up = FOLLOW_UP.search(text, max(s.start, x.start - 40), x.start) if x.unit != "percent" else None
+        if follow_up:
+            named = "MedianFollowUp" if follow_up.group(1).lower() == "median" else "MeanFollowUp"
+        elif x.unit == "year" and AGE_FIGURE.search(text, max(s.start, x.start - 30), x.start):
             kind = AGE_FIGURE.search(text, max(s.start, x.start - 30), x.start)
-            prior = out[-1] if out else None
-            if kind:
-                age = "median" if kind.group(1).lower() == "median" else "mean"
-            elif prior is not None and prior.age and VERSUS.fullmatch(text, prior.end, x.start):
-                age = prior.age                       # "median 56 years vs. 66 years"
-        out.append(_Value(x.value, x.unit, x.start, x.end, age=age))
+            named = "MedianAge" if kind.group(1).lower() == "median" else "MeanAge"
+        elif prior is not None and prior.named and prior.unit == x.unit and VERSUS.fullmatch(text, prior.end, x.start):
+            named = prior.named                       # "median 56 years vs. 66 years"
+        out.append(_Value(x.value, x.unit, x.start, x.end, named=named))
+    for m in RATIO.finditer(text, s.start, s.end):     # "HR 2.1 (95% CI 1.2-3.5)"
+        value = q.number(m.group(2))
+        if value is not None and free(m.start(2), m.end(2)):
+            out.append(_Value(value, None, m.start(2), m.end(2), named=RATIOS[m.group(1).lower()]))
     return sorted(out, key=lambda v: v.start)
 
 
