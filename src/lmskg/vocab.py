@@ -222,6 +222,7 @@ class LMSKG(DefinedNamespace):
     NoNeurologicalRecovery: URIRef  # no neurological recovery
     NonUterineLeiomyosarcoma: URIRef  # non-uterine leiomyosarcoma
     NumberOfCases: URIRef  # number of cases
+    NumberOfLesions: URIRef  # number of lesions
     NumberOfMen: URIRef  # number of men
     NumberOfOperations: URIRef  # number of operations
     NumberOfPatients: URIRef  # number of patients

@@ -80,3 +80,28 @@ def test_family(text, word):
 def test_a_plain_event_is_of_this_patient_now():
     text = "She underwent partial spondylectomy at T5."
     assert status(text, "partial spondylectomy").of_this_patient_now
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz et al. reported a 5-year survival of 30% in 45 patients.",
+    "Chen et al. (2019) found local control in 80% after radiosurgery.",
+    "A previous multicenter study of uterine sarcoma found a median survival of 40 months.",
+    "One large population-based SEER analysis showed that 24% presented with distant disease.",
+])
+def test_another_study_s_findings_are_cited(sentence):
+    assert assertion.cited(sentence, 0, len(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a review of the literature, we found 85 published cases.",
+    "To date, 11 cases have been reported, including ours.",
+    "In our previous series of 40 patients, survival was 60%.",
+])
+def test_own_and_pooled_figures_are_not_cited(sentence):
+    assert not assertion.cited(sentence, 0, len(sentence))
+
+
+def test_a_parenthesised_reference_with_a_year_is_a_citation_aside():
+    text = "A registry study (Outcomes of 1240 patients with LMS, J Clin Oncol 2015) reported 40 months (range 2-90)."
+    assert [text[a:b] for a, b in assertion.citation_asides(text, 0, len(text))] == [
+        "(Outcomes of 1240 patients with LMS, J Clin Oncol 2015)"]

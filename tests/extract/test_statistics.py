@@ -323,3 +323,50 @@ def test_ratios_and_follow_up_with_their_intervals_and_a_confidence_level_is_no_
     got = figures("We reviewed 52 patients at our institution. Mean follow-up time was 3.5 years; the odds ratio "
                   "of recurrence after intralesional surgery was 3.2 (95% CI 1.1-9.0).")
     assert [(r[2], r[3]) for r in got] == [("MeanFollowUp", Decimal("3.5")), ("OddsRatio", Decimal("3.2"))]
+
+
+def test_figures_of_cited_studies_and_of_cited_titles_are_not_this_document_s():
+    got = figures("We treated 12 patients at our institution. Ruiz et al. reported a 5-year survival of 30% in 45 "
+                  "patients. Our 5-year overall survival was 42%.")
+    assert [(r[2], r[3]) for r in got] == [("OverallSurvival", Decimal(42))]
+    _doc, stats = statistics("Spinal leiomyosarcoma is rare. Survival in a national series (Outcome of 1240 "
+                             "patients with sarcoma, Cancer 2015) was studied; our 9 patients had surgery.")
+    assert Decimal(1240) not in [s.value.value for s in stats]
+
+
+def test_cases_a_review_found_are_counted_for_the_literature():
+    _doc, stats = statistics("We treated 12 patients at our institution. In a review of the literature, we found "
+                             "85 published cases; their median survival was 20 months.")
+    assert [(s.population.value, s.measure.value, s.value.value) for s in stats][1:] == [
+        (term("LiteratureCasesPopulation"), term("NumberOfCases"), Decimal(85)),
+        (term("LiteratureCasesPopulation"), term("OverallSurvival"), Decimal(20))]
+
+
+def categories(text: str):
+    _doc, stats = statistics(text)
+    return [(s.group and s.group.value, s.measure.value.rsplit("/", 1)[-1], s.value.value, s.unit and "%",
+             s.category and s.category.value) for s in stats if s.category is not None]
+
+
+def test_counts_by_category_after_a_head_give_one_figure_per_category():
+    assert categories("We reviewed 52 patients at our institution. Primary sites were uterine 18, retroperitoneal "
+                      "15 and extremity 19; spinal lesions were axial 29 and appendicular 5.") == [
+        (term("UterineLeiomyosarcoma"), "NumberOfPatients", Decimal(18), None, "uterine"),
+        (term("RetroperitonealLeiomyosarcoma"), "NumberOfPatients", Decimal(15), None, "retroperitoneal"),
+        (term("ExtremityLeiomyosarcoma"), "NumberOfPatients", Decimal(19), None, "extremity"),
+        (None, "NumberOfLesions", Decimal(29), None, "axial"),
+        (None, "NumberOfLesions", Decimal(5), None, "appendicular")]
+    assert categories("We reviewed 40 patients at our institution. Histologic subtypes: conventional 30 (75%), "
+                      "pleomorphic 6 (15%) and myxoid 4 (10%).") == [
+        (None, "NumberOfPatients", Decimal(30), None, "conventional"),
+        (None, "NumberOfPatients", Decimal(75), "%", "conventional"),
+        (None, "NumberOfPatients", Decimal(6), None, "pleomorphic"),
+        (None, "NumberOfPatients", Decimal(15), "%", "pleomorphic"),
+        (None, "NumberOfPatients", Decimal(4), None, "myxoid"),
+        (None, "NumberOfPatients", Decimal(10), "%", "myxoid")]
+
+
+def test_equal_counts_of_two_categories_are_two_figures_and_levels_are_no_categories():
+    assert [r[4] for r in categories("We reviewed 10 patients at our institution. Metastases were axial 5 and "
+                                     "appendicular 5.")] == ["axial", "appendicular"]
+    assert categories("We reviewed 10 patients at our institution. Lesions were at T5 and T6 in 4 patients.") == []

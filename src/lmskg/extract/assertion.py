@@ -4,7 +4,8 @@ A ConText-like rule set (after Harkema et al.'s ConText: trigger words with a sc
 ``negated`` ("no evidence of recurrence"), ``historical`` ("a myomectomy 12 years earlier"), ``hypothetical``
 or planned ("should be considered", "under consideration for additional surgery", "to prevent sudden death"),
 ``generic`` (a statement about other patients, the literature or a procedure in general: "Cases with cardiac
-metastases rarely undergo resection", "the preferred surgical technique") or about ``family``. Only a mention
+metastases rarely undergo resection", "the preferred surgical technique") or about ``family``; a sentence is
+``cited`` when it reports another study's findings ("Smith et al. reported"). Only a mention
 with none of these is a fact of the case; history stays history.
 
 Cue words are grammar, not vocabulary: the terms they qualify come from the ontology lexicon. Scopes are
@@ -51,6 +52,14 @@ GENERIC_CLAIM = re.compile(
     r"\b(?:is|remains|are) (?:the )?(?:preferred|mainstay|treatment of choice|standard|cornerstone|"
     r"first line|gold standard)\b|\bthe mainstay of\b|\bthe principles? of\b|\bprovide[sd]? unequivocal\b",
     re.I)
+CITED = re.compile(
+    r"\bet al\.?(?:\s*\[[\d,\s-]+\]|\s*\(\d{4}\))?\s+(?:have\s+|had\s+)?(?:reported|found|showed|described|observed|"
+    r"demonstrated|noted|analy[sz]ed|reviewed)\b"
+    r"|\b(?:a|an|one|another|the|their|this)\s+(?:(?:previous|prior|earlier|recent|large|larger|multicent(?:er|re)|"
+    r"multi-institutional|population-based|registry|national|retrospective|prospective|randomi[sz]ed|SEER)[\s-]+)+"
+    r"(?:[a-z-]+\s+){0,2}?(?:study|studies|series|analysis|report|trial|review)\b[^.;]{0,80}?\b(?:reported|found|"
+    r"showed|described|observed|demonstrated|noted)\b", re.I)
+CITATION_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)[^()]{12,}\)")
 FAMILY = re.compile(r"\b(?:her|his|the patient's) (?:mother|father|sister|brother|daughter|son|aunt|uncle|"
                     r"grandmother|grandfather|parents?|siblings?)\b|\bfamily history of\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:but|however|whereas|although|which|who)\b", re.I)
@@ -99,6 +108,18 @@ def historical(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 def cohort(text: str, lo: int, hi: int) -> bool:
     """Does the sentence [lo, hi) speak of several patients (a series, a cohort, literature cases)?"""
     return COHORT.search(text, lo, hi) is not None
+
+
+def cited(text: str, lo: int, hi: int) -> bool:
+    """Does the sentence [lo, hi) report what another study found ("Smith et al. reported", "a previous
+    multicenter study found"), not this document's own figures?"""
+    return CITED.search(text, lo, hi) is not None
+
+
+def citation_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Parenthesised references with a year inside the sentence ("(Outcomes of 1240 patients, J Clin Oncol
+    2015)"): their numbers are another work's."""
+    return [(m.start(), m.end()) for m in CITATION_ASIDE.finditer(text, lo, hi)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,12 @@ TIMES_AFTER = re.compile(rf"\s+(?:rates?\s+)?at\s+(?P<times>(?:{NUM})(?:\s*,\s*(
 ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
 FOLLOW_UP = re.compile(r"\b(median|mean|average)\s+(?:duration\s+of\s+)?follow[- ]?up(?:\s+(?:time|period|duration))?"
                        r"\s*(?:was|were|of|:|=)?\s*(?:\S+\s+){0,2}?$", re.I)
+CATEGORY_HEAD = re.compile(r"\b(?:primary\s+(?:tumou?rs?|sites?)|(?:[a-z]+\s+)?(?:sites?|locations?|lesions?|"
+                           r"tumou?rs?|metastases|histolog(?:y|ies)|subtypes?))(?:\s+(?:were|was)\s+|\s*:\s*)"
+                           r"(?=[a-z]+(?:\s+[a-z-]+)?\s+\d)",
+                           re.I)
+CATEGORY_ITEM = re.compile(r"\s*(?:,|;|,?\s*and\b)?\s*(?P<label>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
+                           r"(?P<n>\d+)\b(?!\s*%|\.\d)(?:\s*\((?P<pct>\d+(?:\.\d+)?)\s*%\))?", re.I)
 CONFIDENCE = re.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b[^);\]]*", re.I)
 RATIO = re.compile(r"\b(hazard ratio|odds ratio|adjusted hazard ratio|(?-i:HR|OR|aHR))\b"
                    r"(?:[^.;()\d]{0,60}?(?:[=:]|\bof\b|\bwas\b|\bwere\b))?\s*(\d+(?:\.\d+)?)(?![\d%]|\s*[a-z])", re.I)
@@ -77,7 +83,7 @@ RANGE = re.compile(r"\(?\brange[sd]?\b[^)]*\)?"
                    r"|\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?"
                    r"|\b\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*(?:%|days?|weeks?|months?|years?)", re.I)
 GATHERED = re.compile(r"\b(?:underwent|undergoing|operated|treated|included|enrolled|reviewed|identified|managed|"
-                      r"describe|described|present|presented|"
+                      r"found|retrieved|describe|described|present|presented|"
                       r"reported|analy[sz]ed|collected|were found|have been described)\b", re.I)
 VALUE_VERB = re.compile(r"\b(?:was|were|is|are|reached|of|be|being|mean|median|averaged|lasted|only|:)\s*(?:a\s+)?$",
                         re.I)
@@ -105,6 +111,7 @@ class _Value:
     in_list: bool = False
     subset: bool = False
     breakdown: bool = False                   # "60 leiomyosarcoma of bone and 828 ...": a count of one group
+    category: tuple[str, int, int] | None = None   # "uterine 18": the category counted, as written, and its span
     named: str | None = None                  # the measure its own words name: "median 56 years" (MedianAge), "HR 2.1"
 
 
@@ -120,6 +127,8 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     for s in p.sentences:
         if assertion.hypothetical(p.text, s.start, s.end) and not re.search(r"\d", p.text[s.start:s.end]):
             continue
+        if assertion.cited(p.text, s.start, s.end):
+            continue                                  # another study's figures
         pops = p.mentions(s, "population")
         tumors = _tumors(p, s)
         if pops:
@@ -160,6 +169,8 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
         rates: dict[int, int] = {}                       # measure start -> rates of it read so far
         for v in values:
             measure = _measure(p, s, v, outcomes)
+            if v.category and v.start not in by_site:
+                by_site.update(_site_group(p, s, v))
             if v.start in by_site:
                 measure = p.found(str(LMSKG.NumberOfPatients), v.start, v.end)
                 groups[v.start] = by_site[v.start]
@@ -173,7 +184,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
             group = groups.get(v.start)
             if group is None and len({t.term for t in tumors}) <= 1:
                 group = (p.found(tumors[0].term, tumors[0].start, tumors[0].end) if tumors else group_default)
-            key = (population.value, group and group.value, measure.value, v.value, v.unit)
+            key = (population.value, group and group.value, measure.value, v.value, v.unit, v.category)
             if key in seen:
                 continue                                  # the title and the abstract give the same figure
             seen.add(key)
@@ -189,6 +200,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 time_point=_time_point(p, s, measure, rates) if v.unit == "percent" else None,  # a rate, not a time
                 bounds=_bounds(p, s, v),
                 p_value=_p_value(p, s, v),
+                category=v.category and p.found(*v.category),
             ))
     return _merge_counts(out)
 
@@ -353,15 +365,31 @@ def _primary_site_groups(p: Passage, s: Span, values: list[_Value]) -> dict[int,
             if previous and previous[-1].start in out and re.fullmatch(r"\s*(?:patients|cases)?\s*\(\s*", gap):
                 out[v.start] = out[previous[-1].start]
             continue
-        a = before[-1]
-        histology = next(iter(p.mentions(s, "tumor")), None)
-        base = p.label(histology.term) if histology else "leiomyosarcoma"
-        term = next((t for t in (p.lexicon.lookup("tumor", name) for name in (  # "uterine LMS", "LMS of the uterus"
-            f"{a.text} {base}", f"{a.text} leiomyosarcoma", f"{base} of the {a.text}",
-            f"leiomyosarcoma of the {a.text}")) if t), None)
-        if term:
-            out[v.start] = p.found(term, a.start, a.end)
+        group = _site_tumour(p, s, before[-1])
+        if group:
+            out[v.start] = group
     return out
+
+
+def _site_group(p: Passage, s: Span, v: _Value) -> dict[int, Found[str]]:
+    """ "Primary sites were uterine 18, ...": a category of primary sites that names a site is the tumor there."""
+    if v.category is None or not re.search(r"\bprimary\b", p.text[s.start:v.start], re.I):
+        return {}
+    _label, start, end = v.category
+    site = next((a for a in p.mentions(s, "anatomy") if start <= a.start and a.end <= end), None)
+    group = _site_tumour(p, s, site) if site else None
+    return {v.start: group} if group else {}
+
+
+def _site_tumour(p: Passage, s: Span, a: Mention) -> Found[str] | None:
+    """The tumor the ontology names for the sentence's histology at site ``a`` ("uterine LMS", "LMS of the
+    uterus")."""
+    histology = next(iter(p.mentions(s, "tumor")), None)
+    base = p.label(histology.term) if histology else "leiomyosarcoma"
+    term = next((t for t in (p.lexicon.lookup("tumor", name) for name in (
+        f"{a.text} {base}", f"{a.text} leiomyosarcoma", f"{base} of the {a.text}",
+        f"leiomyosarcoma of the {a.text}")) if t), None)
+    return p.found(term, a.start, a.end) if term else None
 
 
 def _tumors(p: Passage, s: Span) -> list[Mention]:
@@ -389,12 +417,26 @@ def _values(p: Passage, s: Span) -> list[_Value]:
     excluded = [(m.start(), m.end()) for m in RANGE.finditer(text, s.start, s.end)]
     excluded += [(a.start, a.end) for a in q.ages(text, s.start, s.end)]
     excluded += [(m.start(), m.end()) for m in CONFIDENCE.finditer(text, s.start, s.end)]
+    excluded += assertion.citation_asides(text, s.start, s.end)
     out: list[_Value] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in excluded + taken)
 
+    for head in CATEGORY_HEAD.finditer(text, s.start, s.end):   # "primary sites were uterine 18, retroperitoneal 15"
+        lesions = bool(re.search(r"lesion|tumou?r|metasta", head.group(0), re.I)) and "primary" not in \
+            head.group(0).lower()
+        at = head.end()
+        while (item := CATEGORY_ITEM.match(text, at, s.end)) and free(item.start("n"), item.end("n")):
+            label = (item.group("label"), item.start("label"), item.end("label"))
+            out.append(_Value(Decimal(item.group("n")), None, item.start("n"), item.end("n"), count=True,
+                              category=label, named="NumberOfLesions" if lesions else "NumberOfPatients"))
+            if item.group("pct"):
+                out.append(_Value(Decimal(item.group("pct")), "percent", item.start("pct"), item.end("pct"),
+                                  category=label, named=out[-1].named))
+            taken.append((item.start(), item.end()))
+            at = item.end()
     for t in p.mentions(s, "tumor"):                    # "(60 leiomyosarcoma of bone and ...)", "50 patients with X"
         m = BREAKDOWN.search(text, max(s.start, t.start - 40), t.start)
         if m and free(m.start(1), m.end(1)):
