@@ -101,3 +101,28 @@ def test_plans_and_purposes_are_no_outcomes():
     _, case = one_case("A 61-year-old woman had a cardiac metastasis of leiomyosarcoma. To avoid sudden death, "
                        "the tumour was removed at once.")
     assert term("Death") not in [o.outcome.value for o in case.outcomes]
+
+
+def test_results_that_follow_the_case_presentation_tell_its_outcome():
+    _doc, case = one_case("Background: Leiomyosarcoma rarely reaches the cervical spine.\n\nCase presentation: A "
+                          "59-year-old woman with uterine leiomyosarcoma underwent C4 corpectomy.\n\nResults: Her "
+                          "arm pain disappeared after surgery. At 10 months she was free of disease.\n")
+    assert [o[0] for o in outcomes(case)] == [term("SymptomResolution"), term("DiseaseFreeSurvival")]
+    _doc, case = one_case("Case report: A 62-year-old man with retroperitoneal leiomyosarcoma had an L2 "
+                          "metastasis resected.\n\nResults: He died 14 months after the operation.\n")
+    assert outcomes(case) == [(term("Death"), Decimal(14), term("Month"))]
+
+
+def test_results_about_a_group_of_patients_stay_out_of_the_case():
+    from clinical_support import ontology
+
+    from lmskg.documents import from_text
+    from lmskg.extract.clinical import extract_cases, extract_statistics
+
+    doc = from_text("t", "Background: Leiomyosarcoma rarely reaches the cervical spine.\n\n"
+                         "Case presentation: A 59-year-old woman with uterine leiomyosarcoma underwent C4 "
+                         "corpectomy.\n\nResults: In the 30 published cases we reviewed, median survival was 20 "
+                         "months.\n")
+    (case,) = extract_cases(doc, ontology(), ())
+    assert case.outcomes == ()
+    assert Decimal(20) in [s.value.value for s in extract_statistics(doc, ontology(), ())]

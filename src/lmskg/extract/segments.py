@@ -5,7 +5,8 @@ reference lists, index terms and page furniture never hold a case). A passage is
 describing the same publication (``publication_for``). Inside it, a case starts at the first sentence that
 introduces a patient (an age, a sex noun, "the case of a", "a patient") and runs to the end of the passage.
 Sections that do not tell the case (background, methods, discussion, conclusion, back matter) are closed to
-it when the document has a section that does (case presentation, or a plain abstract or body); a sentence
+it when the document has a section that does (case presentation, or a plain abstract or body), and so are
+results, unless they follow the case presentation and speak of no group of patients; a sentence
 about several patients (a series, a cohort, literature cases) goes to the cohort text instead, and so does
 every sentence outside a case.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lmskg.documents.model import Document
 from lmskg.extract import assertion
@@ -52,6 +54,7 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
     in_text = [(s, z) for s, z in in_text if z is not None and z.kind == "text"]
     sections = {s.start: z.section for s, z in in_text}
     told = any(sec in CASE_SECTIONS for sec in sections.values())
+    following = _results_after_case(text, [s for s, _z in in_text], sections)
     passages: list[tuple[str | None, list[Span]]] = []
     cited = [p.span for p in publications if p.role == "cited-reference"]
     own = next((p.key for p in publications if p.role == "this-document"), None)
@@ -74,7 +77,7 @@ def segment(doc: Document, ontology: object, publications: Sequence[Publication]
         for key, sents in passages:
             if not sents:
                 continue
-            closed = [_closed(sections.get(x.start), told, background) for x in sents]
+            closed = [_closed(sections.get(x.start), told, background) and x.start not in following for x in sents]
             passage_cases, rest = _split_passage(text, sents, analysis, key, closed)
             cases.extend(passage_cases)
             if rest:
@@ -98,6 +101,24 @@ CASE_SECTIONS = {_TERM + "CasePresentationSection"}
 NEVER_CASE = {_TERM + n for n in ("DiscussionSection", "ConclusionSection", "BackMatterZone", "MethodsSection",
                                    "BackgroundSection")}
 BESIDE_CASE = {_TERM + "ResultsSection"}
+
+
+def _results_after_case(text: str, sents: list[Span], sections: dict[int, str | None]) -> set[int]:
+    """Starts of the sentences of a results section that follows a case presentation and speaks of no group of
+    patients ("Case description: ... Results: Neck pain disappeared within days of surgery."): that case's
+    outcome."""
+    runs: list[list[Span]] = []
+    for s in sents:
+        if runs and sections.get(runs[-1][0].start) == sections.get(s.start):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    out: set[int] = set()
+    for before, run in pairwise(runs):
+        if sections.get(run[0].start) in BESIDE_CASE and sections.get(before[0].start) in CASE_SECTIONS and not any(
+                assertion.cohort(text, s.start, s.end) and not q.ages(text, s.start, s.end) for s in run):
+            out.update(s.start for s in run)
+    return out
 
 
 def _closed(section: str | None, told: bool, background: bool = False) -> bool:
