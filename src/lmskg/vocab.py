@@ -160,6 +160,7 @@ class LMSKG(DefinedNamespace):
     InferiorVenaCavaLeiomyosarcoma: URIRef  # inferior vena cava leiomyosarcoma
     InstitutionalCohortPopulation: URIRef  # institutional cohort
     InstrumentedFixation: URIRef  # instrumented spinal fixation
+    InstrumentedFusion: URIRef  # instrumented fusion
     IntensityModulatedRadiotherapy: URIRef  # intensity-modulated radiotherapy
     Intestine: URIRef  # intestine
     IntracerebralHemorrhage: URIRef  # intracerebral hemorrhage
@@ -319,6 +320,7 @@ class LMSKG(DefinedNamespace):
     SpinalCordDecompressionAchieved: URIRef  # adequate spinal cord decompression
     SpinalCordMetastasis: URIRef  # spinal cord metastasis
     SpinalDecompression: URIRef  # spinal decompression
+    SpinalFusion: URIRef  # spinal fusion
     SpinalMetastasis: URIRef  # spinal metastasis
     SpinalMotionSegment: URIRef  # spinal motion segment
     SpinalStabilization: URIRef  # spinal stabilization

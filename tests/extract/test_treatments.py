@@ -119,3 +119,17 @@ def test_planned_and_general_treatments_are_not_given():
                          "Patients with "
                          "lung and cardiac metastases rarely undergo surgical resection.")
     assert len(steps(case)) == 1
+
+
+def test_an_instrumented_fusion_is_a_fusion_and_a_fixation_with_its_levels():
+    _, case = one_case("A 52-year-old woman with uterine leiomyosarcoma underwent T7 laminectomy and posterior "
+                       "instrumented fusion from T5 to T9.")
+    assert [(t.procedure.value, len(t.sites)) for t in case.treatments] == [
+        (term("Laminectomy"), 1), (term("InstrumentedFusion"), 5)]
+    _, case = one_case("A 47-year-old man with leiomyosarcoma had an L4 corpectomy and instrumented spinal fusion "
+                       "of L3-L5.")
+    assert [t.procedure.value for t in case.treatments] == [term("Corpectomy"), term("InstrumentedFusion")]
+    from clinical_support import ontology
+
+    assert ontology().is_a(term("InstrumentedFusion"), term("SpinalFusion"))
+    assert ontology().is_a(term("InstrumentedFusion"), term("InstrumentedFixation"))
