@@ -126,3 +126,14 @@ def test_results_about_a_group_of_patients_stay_out_of_the_case():
     (case,) = extract_cases(doc, ontology(), ())
     assert case.outcomes == ()
     assert Decimal(20) in [s.value.value for s in extract_statistics(doc, ontology(), ())]
+
+
+def test_a_second_time_after_a_qualifier_is_the_same_outcome_again():
+    _doc, case = one_case("A 55-year-old man with leiomyosarcoma underwent T9 corpectomy. He walked with a frame at "
+                          "4 weeks and without aid at 5 months.")
+    assert outcomes(case) == [(term("AmbulationRegained"), Decimal(4), term("Week")),
+                              (term("AmbulationRegained"), Decimal(5), term("Month"))]
+    _doc, case = one_case("A 60-year-old woman with leiomyosarcoma had an L2 resection. She was ambulatory with a "
+                          "walker at 2 weeks and independently at 2 months.")
+    assert [o[1] for o in outcomes(case)] == [Decimal(2), Decimal(2)]
+    assert [o[2] for o in outcomes(case)] == [term("Week"), term("Month")]

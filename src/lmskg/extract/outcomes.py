@@ -23,7 +23,8 @@ CAUSE = re.compile(r"\b(?:died|death|dying) (?:of|from)\s+$|\b(?:secondary|due) 
 VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
-CHAIN = re.compile(r"[\s,;-]*(?:and\s+)?(?:again\s+)?(?:at\s+)?", re.I)
+CHAIN = re.compile(r"[\s,;-]*(?:and\s+)?(?:again\s+)?(?:(?:with|without)\s+(?:an?\s+)?[a-z]+\s+|independently\s+|"
+                   r"unaided\s+)?(?:at\s+)?", re.I)
 
 
 def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
@@ -52,7 +53,7 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
                 start = p.found(dates[0][0], dates[0][1], dates[0][2])
                 end = p.found(dates[1][0], dates[1][1], dates[1][2])
             for point in _chain(p, value, times):       # "at 6, 12 and 24 months, and again at 7 years": each
-                key = (term, None if point is None else point.value)
+                key = (term, None if point is None else (point.value, p.unit(point.unit)))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -63,8 +64,9 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
                     start, end))
         if not p.mentions(s, "outcome"):
             spread = _spread(p, s, times)
-            if spread is not None and (spread.outcome.value, spread.value and spread.value.value) not in seen:
-                seen.add((spread.outcome.value, spread.value and spread.value.value))
+            key = spread and (spread.outcome.value, spread.value and (spread.value.value, spread.unit))
+            if spread is not None and key not in seen:
+                seen.add(key)
                 out.append(spread)
     timed = {o.outcome.value for o in out if o.value is not None}
     return [o for o in out if o.value is not None or o.outcome.value not in timed]   # "he is ambulatory" again
@@ -107,7 +109,7 @@ def _generic() -> set[str]:
 
 def _chain(p: Passage, value: q.Quantity | None, times: list[q.Quantity]) -> list[q.Quantity | None]:
     """The time points an outcome was seen at: its time and the points listed with it ("at 6, 12, and 24 months
-    - and again at 7 years")."""
+    - and again at 7 years", "with a cane at 6 weeks and without aid at 3 months")."""
     if value is None:
         return [None]
     i = times.index(value)
