@@ -208,3 +208,23 @@ def test_a_drug_named_like_a_level_is_no_lesion():
     _doc, case = one_case("A 66-year-old woman with leiomyosarcoma of the liver was treated with docetaxel and S-1.")
     assert not [s for le in case.lesions for s in le.sites if "Vertebra" in s.value]
     assert [a.value for t in case.treatments for a in t.agents] == [term("Docetaxel"), term("S1")]
+
+
+def test_the_site_a_metastasis_came_from_is_the_primary_site_not_a_lesion():
+    _doc, case = one_case("A 51-year-old woman had low back pain. Imaging showed an L3 lesion, and biopsy showed "
+                          "metastatic leiomyosarcoma from the uterus.")
+    assert (case.primary_site.value, [(x.role.value, [s.value for s in x.sites]) for x in case.lesions]) == (
+        term("Uterus"), [(term("MetastasisRole"), [term("LumbarVertebra3")])])
+    _doc, case = one_case("A 64-year-old man had neck pain. A C5 mass was found; histology showed leiomyosarcoma "
+                          "metastatic from the retroperitoneum.")
+    assert case.primary_site.value == term("Retroperitoneum")
+    assert [s.value for x in case.lesions for s in x.sites] == [term("CervicalVertebra5")]
+
+
+def test_a_level_named_with_a_lesion_noun_is_a_lesion_even_where_a_procedure_acted():
+    _doc, case = one_case("A 51-year-old woman had back pain. Biopsy of the L3 lesion showed a metastasis of "
+                          "uterine leiomyosarcoma.")
+    assert [s.value for x in case.lesions for s in x.sites] == [term("LumbarVertebra3")]
+    _doc, case = one_case("A 60-year-old man with leiomyosarcoma underwent resection of the T5 tumour and T4-T6 "
+                          "fixation.")
+    assert [s.value for x in case.lesions for s in x.sites] == [term("ThoracicVertebra5")]

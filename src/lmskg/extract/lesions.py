@@ -20,6 +20,7 @@ from lmskg.extract.tumors import ATTACH, PRE_ATTACH, is_level_token, metastatic_
 LESION_NOUNS = re.compile(r"\b(?:lesions?|mass(?:es)?|tumou?rs?|deposits?|nodules?|involvement|neoplasm|"
                           r"metastas[ie]s|foci|focus|metastasi[sz](?:ed|ing)|metastatic|spread)\b", re.I)
 METASTATIC = re.compile(r"metasta", re.I)            # "recurrent LMS metastatic to the spine": a metastasis there
+NAMED_LESION = re.compile(r"\s*(?:vertebral\s+)?(?:lesions?|mass(?:es)?|tumou?rs?|metastas[ie]s|deposits?)\b", re.I)
 RECURRENCE = re.compile(r"\b(?:recurrence|recurrent|recurred|relapse|relapsed)\b", re.I)
 
 
@@ -42,8 +43,8 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
         cues = [c for c in cues if not assertion.negated(p.text, c.start, c.end, s.start, s.end)]
         role_of = _role_for(p, s, metastasis, recurrence)
         for lv in p.levels(s):
-            if any(a <= lv.start < b for a, b in treated):
-                continue
+            if any(a <= lv.start < b for a, b in treated) and not NAMED_LESION.match(p.text, lv.end, s.end):
+                continue                                  # "resection of T5": where it acted; "the T5 tumour": a lesion
             if not cues:
                 continue
             for term in p.vertebrae(lv):
@@ -154,6 +155,8 @@ def _site_for_cue(p: Passage, s: Span, cue: object, anatomy: list[Mention]) -> F
         a = before[-1]
         return p.found(a.term, a.start, a.end)
     after = [a for a in anatomy if a.start >= end]
+    if after and METASTATIC.match(cue.text) and re.search(r"\bfrom\b", p.text[end:after[0].start], re.I):  # type: ignore
+        return None                                                       # "metastatic from the uterus": its origin
     if after and ATTACH.match(p.text[end:after[0].start]):
         a = after[0]
         return p.found(a.term, a.start, a.end)

@@ -25,6 +25,9 @@ ATTACH = re.compile(r"^\s*(?:,\s*)?(?:(?:arising|originating|extending|spread(?:
 PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary|"
                         r"levels?)[- ]?(?:sided)?\s*)*$", re.I)
 PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
+_FROM = r"(?:arising\s+|originating\s+)?from\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:primary\s+)?(?:[a-z]+\s+)?$"
+ORIGIN_AFTER_METASTASIS = re.compile(rf"\s*(?:,\s*)?{_FROM}", re.I)
+ORIGIN_AFTER_TUMOUR = re.compile(rf"\s*(?:,\s*)?metasta\w*\s+{_FROM}", re.I)
 METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|metastasis from|metastases from|"
                                r"secondary|deposits? of|spread of)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -146,14 +149,20 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
                 continue
             if other_histology(p, histology_of(p, m).value, topic) and not metastatic_class(p, m.term):
                 continue
+            origin = _origin(p, m, s)                     # "metastatic LMS from the uterus": the uterus
             if metastatic_class(p, m.term):
                 inner = _plain_histology(p, m)            # "metastatic leiomyosarcoma": leiomyosarcoma, no site
                 if histology is None and inner is not None:
                     histology = inner
+                if origin is not None and site is None and inner is not None:
+                    site = origin
                 continue
             h = histology_of(p, m)
             if histology is None:
                 histology = h
+            if origin is not None:
+                site = site or origin
+                continue
             found, post = site_of(p, m, s)
             if found is None:
                 continue
@@ -166,6 +175,16 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
             if explicit and role and not assertion.historical(p.text, m.start, m.end, s.start, s.end):
                 lesions.append(Lesion(p.found(role, m.start, m.end), (found,), h))
     return histology, site, lesions
+
+
+def _origin(p: Passage, m: Mention, s: Span) -> Found[str] | None:
+    """The site a metastatic tumour came from: "metastatic leiomyosarcoma from the uterus", "leiomyosarcoma
+    metastatic from the retroperitoneum"."""
+    after = [a for a in p.mentions(s, "anatomy") if a.start >= m.end and not is_level_token(p, a)]
+    lead = ORIGIN_AFTER_METASTASIS if metastatic_class(p, m.term) else ORIGIN_AFTER_TUMOUR
+    if after and lead.match(p.text, m.end, after[0].start):
+        return p.found(after[0].term, after[0].start, after[0].end)
+    return None
 
 
 def _plain_histology(p: Passage, m: Mention) -> Found[str] | None:
