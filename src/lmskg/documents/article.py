@@ -1,0 +1,176 @@
+"""A structured article (from JATS XML or a journal page) written out as the plain text lmskg extracts from.
+
+The text has the layout the page zones (:mod:`lmskg.extract.zones`) read from any article: the title, the
+author list (``Family Initials``, comma separated), one affiliation a line, one labelled line per bibliographic
+field (``Journal:``, ``Volume:``, ``Issue:``, ``Pages:``, ``Year:``, ``Published:``, ``DOI:``, ``PMID:``,
+``PMCID:``), the keywords, the abstract under ``Abstract`` with its section labels, the body sections under their
+headings (tables one row a line, cells separated by `` | ``) and the numbered reference list under
+``References``, one NLM citation an entry.
+Every offset lmskg records indexes into this text, which the build keeps as the document's ``lmskg:text``.
+
+>>> text = render(Article(title="Spinal leiomyosarcoma", authors=(Person("Lima", "Ana Maria"),), year="2021"))
+>>> print(text)
+Spinal leiomyosarcoma
+<BLANKLINE>
+Lima AM
+<BLANKLINE>
+Year: 2021
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lmskg.documents import document_id, from_text, manifest_entry
+from lmskg.documents.model import Document
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    family: str
+    given: str = ""
+    affiliations: tuple[str, ...] = ()
+
+    @property
+    def initials(self) -> str:
+        """``Ana Maria`` -> ``AM``, ``Jean-Pierre`` -> ``JP``, ``J. R.`` -> ``JR``, ``JH`` -> ``JH``."""
+        words = re.findall(r"[^\W\d_][\w']*", self.given)
+        return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words if w[0].isupper())
+
+    @property
+    def cited(self) -> str:
+        """The name as an NLM author list writes it: ``Lima AM``."""
+        return f"{self.family} {self.initials}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One entry of a reference list: its fields when the source gives them, else its text as written."""
+
+    label: str = ""
+    authors: tuple[Person, ...] = ()
+    title: str = ""
+    source: str = ""
+    year: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    text: str = ""
+
+    def citation(self) -> str:
+        """The entry in NLM style, or its own text when it has no title or source."""
+        if not (self.title and (self.source or self.year)):
+            return _line(self.text)
+        authors = ", ".join(a.cited for a in self.authors)
+        source = ". ".join(x for x in (_line(self.source), self.year) if x)
+        numbers = self.volume + (f"({self.issue})" if self.issue else "")
+        if numbers:
+            source += f";{numbers}"
+        if self.pages:
+            source += f":{self.pages}"
+        parts = [f"{authors}." if authors else "", f"{_line(self.title).rstrip('.')}.", f"{source}."]
+        if self.doi:
+            parts.append(f"doi: {self.doi}.")
+        if self.pmid:
+            parts.append(f"PMID: {self.pmid}.")
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled part of the abstract or the body: its heading (may be empty), paragraphs and tables."""
+
+    heading: str = ""
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: str = ""
+    authors: tuple[Person, ...] = ()
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    year: str = ""
+    date: str = ""                      # ISO 8601, as precise as the source gives it
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    keywords: tuple[str, ...] = ()
+    abstract: tuple[Section, ...] = ()
+    body: tuple[Section, ...] = ()
+    references: tuple[Reference, ...] = ()
+    pdf_url: str = ""
+
+    def metadata(self) -> dict[str, str]:
+        """The bibliographic fields that are set, as strings (authors and keywords joined with "; ")."""
+        fields = {"title": self.title, "journal": self.journal, "volume": self.volume, "issue": self.issue,
+                  "pages": self.pages, "year": self.year, "date": self.date, "doi": self.doi, "pmid": self.pmid,
+                  "pmcid": self.pmcid, "pdf_url": self.pdf_url,
+                  "authors": "; ".join(a.cited for a in self.authors),
+                  "affiliations": "; ".join(dict.fromkeys(x for a in self.authors for x in a.affiliations)),
+                  "keywords": "; ".join(self.keywords), "references": str(len(self.references)) if self.references
+                  else ""}
+        return {k: v for k, v in fields.items() if v}
+
+
+def render(article: Article) -> str:
+    """The article as text, in the layout described above; empty parts are left out."""
+    blocks: list[list[str]] = [[_line(article.title)]] if article.title else []
+    if article.authors:
+        blocks.append([", ".join(a.cited for a in article.authors)])
+    affiliations = list(dict.fromkeys(_line(x) for a in article.authors for x in a.affiliations))
+    if affiliations:
+        blocks.append(affiliations)
+    record = [f"{label}: {_line(value)}" for label, value in (
+        ("Journal", article.journal), ("Volume", article.volume), ("Issue", article.issue),
+        ("Pages", article.pages), ("Year", article.year)) if value]
+    published = _published(article.date)
+    record += [published] if published else []
+    record += [f"{label}: {value}" for label, value in (("DOI", article.doi), ("PMID", article.pmid),
+                                                        ("PMCID", article.pmcid)) if value]
+    if record:
+        blocks.append(record)
+    if article.keywords:
+        blocks.append(["Keywords: " + "; ".join(_line(k) for k in article.keywords)])
+    if article.abstract:
+        blocks.append(["Abstract"])
+        blocks.extend(_section(s) for s in article.abstract)
+    blocks.extend(_section(s) for s in article.body)
+    if article.references:
+        blocks.append(["References"])
+        blocks.append([f"{r.label or n}. {r.citation()}" for n, r in enumerate(article.references, start=1)])
+    return "".join("\n".join(b) + "\n\n" for b in blocks if any(b)).rstrip("\n") + "\n"
+
+
+def as_document(path: Path, article: Article, kind: str, metadata: dict[str, str] | None = None) -> Document:
+    """The Document of ``path`` read as ``article``: its text rendered, kind and source from the manifest."""
+    entry = manifest_entry(path) or {}
+    return from_text(document_id(path), render(article), entry.get("kind") or kind, path=path,
+                     source=entry.get("source") or None, metadata={**article.metadata(), **(metadata or {})})
+
+
+def _section(section: Section) -> list[str]:
+    lines = [_line(section.heading)] if section.heading.strip() else []
+    return lines + [_line(p) for p in section.paragraphs if p.strip()]
+
+
+def _published(date: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return ""
+    return f"Published: {int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _line(text: str) -> str:
+    """White space (line breaks included) collapsed: each part of the layout is one line."""
+    return " ".join(text.split())
