@@ -179,9 +179,10 @@ def test_xml_without_a_record_is_refused(tmp_path):
         read_document(path)
 
 
-def test_docstring_examples():
+@pytest.mark.parametrize("module", ["lmskg.documents", "lmskg.documents.article", "lmskg.documents.html"])
+def test_docstring_examples(module):
     import doctest
+    import importlib
 
-    import lmskg.documents
-
-    assert doctest.testmod(lmskg.documents).failed == 0
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

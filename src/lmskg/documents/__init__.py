@@ -1,9 +1,9 @@
 """Read source documents: one reader module per kind, chosen from the file's content, else by its suffix.
 
 A file of markup is known by its root element (``PubmedArticleSet`` or ``PubmedArticle``: PubMed XML;
-``article`` or ``pmc-articleset``: JATS), whatever its suffix; any other file goes to the reader its suffix
-names in one table. Each reader module exposes ``read(path) -> Document``; it is imported only when a file of
-its kind is read.
+``article`` or ``pmc-articleset``: JATS; ``html``: a web page), whatever its suffix; any other file goes to the
+reader its suffix names in one table. Each reader module exposes ``read(path) -> Document``; it is imported only
+when a file of its kind is read.
 
 >>> doc = from_text("demo", "A 52\\u2011year\\u2011old woman \\u2013 T3\\u00a0level.")
 >>> doc.normalized
@@ -32,10 +32,14 @@ READERS: dict[str, str] = {
     ".markdown": "lmskg.documents.text",
     ".xml": "lmskg.documents.pubmed",
     ".nxml": "lmskg.documents.jats",
+    ".html": "lmskg.documents.html",
+    ".htm": "lmskg.documents.html",
+    ".xhtml": "lmskg.documents.html",
 }
 _ROOTS = (
     (re.compile(rb"<(?:[\w-]+:)?(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b"), "lmskg.documents.pubmed"),
     (re.compile(rb"<(?:[\w-]+:)?(?:pmc-articleset|article)\b"), "lmskg.documents.jats"),
+    (re.compile(rb"<html\b|<!doctype\s+html\b|<head\b", re.I), "lmskg.documents.html"),
 )
 _PROLOGUE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>]*\bhtml\b)[^>[]*"
                        rb"(?:\[.*?\])?\s*>\s*)*", re.S | re.I)
@@ -98,8 +102,10 @@ def reader_for(path: Path) -> str | None:
 def sniff(head: bytes) -> str | None:
     """The reader module the first bytes of a file call for, or None when they do not show the kind.
 
-    >>> sniff(b'<?xml version="1.0"?>\\n<article article-type="case-report">'), sniff(b"Plain words") is None
-    ('lmskg.documents.jats', True)
+    >>> sniff(b'<?xml version="1.0"?>\\n<article article-type="case-report">'), sniff(b"<!DOCTYPE html><html>")
+    ('lmskg.documents.jats', 'lmskg.documents.html')
+    >>> sniff(b"Plain words") is None
+    True
     """
     start = _PROLOGUE.match(head)
     rest = head[start.end() if start else 0:]
