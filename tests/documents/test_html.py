@@ -5,74 +5,16 @@ from __future__ import annotations
 
 import pytest
 from building import case_facts, rows
+from samples import CASE, DISCUSSION, PAGE_AS_TEXT, journal_page
 
 from lmskg.documents import read_document
 from lmskg.documents.html import person
 from lmskg.errors import DocumentError
 
-CASE = ("A 52-year-old woman presented with back pain for 3 months. MRI showed a lesion at T7 with cord compression. "
-        "She underwent T7 corpectomy and posterior fixation from T5 to T9, followed by radiotherapy. At 12 months "
-        "she was alive without recurrence.")
-DISCUSSION = ("Spinal metastases of leiomyosarcoma are treated by surgery and radiotherapy when the disease elsewhere "
-              "is controlled.")
-
-HEAD = """<meta charset="utf-8">
-<title>Thoracic spine metastasis | Journal of Spine Case Reports</title>
-<meta name="citation_title" content="Thoracic spine metastasis of uterine leiomyosarcoma: a case report">
-<meta name="citation_author" content="Lima, Ana Maria">
-<meta name="citation_author_institution" content="Department of Neurosurgery, Hospital de Santo António, Porto">
-<meta name="citation_author" content="Jan van der Berg">
-<meta name="citation_author" content="Costa, Rui">
-<meta name="citation_journal_title" content="Journal of Spine Case Reports">
-<meta name="citation_publication_date" content="2021/03/09">
-<meta name="citation_volume" content="12"><meta name="citation_issue" content="3">
-<meta name="citation_firstpage" content="45"><meta name="citation_lastpage" content="50">
-<meta name="citation_doi" content="doi:10.5555/jscr.2021.045"><meta name="citation_pmid" content="34567890">
-<meta name="citation_pdf_url" content="https://journal.example/articles/45.pdf">
-<meta name="citation_keywords" content="leiomyosarcoma; thoracic spine">
-<meta name="DC.title" content="A Dublin Core title that the citation_title tag overrides">"""
-
-
-def page(head: str = HEAD, extra: str = "") -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en"><head>{head}
-<script>var tracker = "SCRIPT-TEXT";</script><style>.banner {{ color: red }} /* STYLE-TEXT */</style>{extra}
-</head><body>
-<nav class="navbar"><ul><li><a href="/">Home</a></li><li><a href="/journals">Browse journals</a></li>
-<li><a href="/submit">Submit your manuscript</a></li></ul></nav>
-<div id="main"><article>
-<h1>Thoracic spine metastasis of uterine leiomyosarcoma: a case report</h1>
-<section><h2>Abstract</h2><p>Leiomyosarcoma of the uterus rarely spreads to the spine. We report a woman with a
-metastasis at T7.</p></section>
-<section><h2>Case presentation</h2><p>{CASE}</p></section>
-<section><h2>Discussion</h2><p>{DISCUSSION}</p></section>
-<section><h2>References</h2><ol><li>Park JH, Lindgren E. Skeletal metastases of soft tissue sarcoma. Sarcoma Bone
-Rep. 2017;8:55-63.</li></ol></section>
-</article></div>
-<footer><p>Copyright 2021 Example Publishing. All rights reserved.</p><a href="/cookies">Cookie settings</a></footer>
-<script>document.write("SCRIPT-TWO")</script>
-</body></html>
-"""
-
-
-AS_TEXT = f"""Thoracic spine metastasis of uterine leiomyosarcoma: a case report
-
-Lima AM, van der Berg J, Costa R
-
-Abstract
-Leiomyosarcoma of the uterus rarely spreads to the spine. We report a woman with a metastasis at T7.
-
-Case presentation
-{CASE}
-
-Discussion
-{DISCUSSION}
-"""
-
 
 def test_citation_meta_tags_give_the_record(tmp_path):
     path = tmp_path / "jscr-45.html"
-    path.write_text(page(), encoding="utf-8")
+    path.write_text(journal_page(), encoding="utf-8")
     doc = read_document(path)
     assert doc.kind == "journal-page"
     assert doc.metadata == {
@@ -86,7 +28,7 @@ def test_citation_meta_tags_give_the_record(tmp_path):
 
 def test_navigation_footer_scripts_and_styles_never_reach_the_text(tmp_path):
     path = tmp_path / "jscr-45.html"
-    path.write_text(page(), encoding="utf-8")
+    path.write_text(journal_page(), encoding="utf-8")
     text = read_document(path).text
     assert CASE in text and DISCUSSION in text and "1. Park JH, Lindgren E." in text
     for left_out in ("SCRIPT-TEXT", "SCRIPT-TWO", "STYLE-TEXT", "color: red", "Browse journals",
@@ -97,7 +39,7 @@ def test_navigation_footer_scripts_and_styles_never_reach_the_text(tmp_path):
 
 
 def test_publications_query_returns_the_meta_tags_exactly(build_files):
-    store = build_files({"jscr-45.html": page()})
+    store = build_files({"jscr-45.html": journal_page()})
     found = {r["publication"].rsplit("/", 1)[1]: r for r in rows(store, "publications.rq")}
     own = found["pmid-34567890"]
     assert {k: own.get(k) for k in ("title", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
@@ -112,8 +54,8 @@ def test_publications_query_returns_the_meta_tags_exactly(build_files):
 
 
 def test_case_facts_from_the_page_equal_those_of_the_same_text(build_files):
-    from_page = case_facts(build_files({"jscr-45.html": page()}))
-    from_text = case_facts(build_files({"jscr-45.txt": AS_TEXT}))
+    from_page = case_facts(build_files({"jscr-45.html": journal_page()}))
+    from_text = case_facts(build_files({"jscr-45.txt": PAGE_AS_TEXT}))
     assert any("age=52" in row for row in from_page["cases.rq"])
     assert from_page == from_text
 
@@ -129,7 +71,7 @@ def test_dublin_core_then_json_ld_fill_what_the_citation_tags_leave_out(tmp_path
                 "isPartOf": {"@type": "Periodical", "name": "Spine Reports"}}}]}</script>
 <script type="application/ld+json">{ broken json </script>"""
     path = tmp_path / "dc.html"
-    path.write_text(page(head), encoding="utf-8")
+    path.write_text(journal_page(head), encoding="utf-8")
     meta = read_document(path).metadata
     assert (meta["title"], meta["authors"], meta["date"], meta["doi"]) == (
         "Spinal leiomyosarcoma in the light of the literature", "Lima A; Costa R", "2019-11-02", "10.5555/x.2019.7")
@@ -142,7 +84,7 @@ def test_json_ld_authors_and_title_when_the_page_has_no_meta_tags(tmp_path):
   "datePublished": "2020-05-01", "identifier": {"@type": "PropertyValue", "propertyID": "doi",
   "value": "10.5555/lms.2020.1"}}</script>"""
     path = tmp_path / "ld.html"
-    path.write_text(page(head), encoding="utf-8")
+    path.write_text(journal_page(head), encoding="utf-8")
     meta = read_document(path).metadata
     assert (meta["title"], meta["authors"], meta["year"], meta["doi"]) == (
         "Spinal LMS", "Lima A; Costa R", "2020", "10.5555/lms.2020.1")
@@ -150,7 +92,7 @@ def test_json_ld_authors_and_title_when_the_page_has_no_meta_tags(tmp_path):
 
 def test_the_kind_comes_from_the_content(tmp_path):
     path = tmp_path / "saved-page.txt"
-    path.write_text(page(), encoding="utf-8")
+    path.write_text(journal_page(), encoding="utf-8")
     assert read_document(path).kind == "journal-page"
 
 

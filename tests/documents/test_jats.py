@@ -6,107 +6,13 @@ from pathlib import Path
 
 import pytest
 from building import case_facts, rows
+from samples import CASE, JATS, JATS_AS_TEXT
 
 from lmskg.documents import read_document
 from lmskg.documents.article import Person
 from lmskg.errors import DocumentError
 from lmskg.extract.zones import zones
 from lmskg.ontology import load_ontology
-
-CASE = ("A 52-year-old woman presented with back pain for 3 months. MRI showed a lesion at T7 with cord compression. "
-        "She underwent T7 corpectomy and posterior fixation from T5 to T9, followed by radiotherapy. At 12 months "
-        "she was alive without recurrence.")
-
-JATS = f"""<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.2 20190208//EN"
-  "JATS-archivearticle1.dtd">
-<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="case-report">
-  <front>
-    <journal-meta>
-      <journal-id journal-id-type="nlm-ta">J Spine Case Rep</journal-id>
-      <journal-title-group><journal-title>Journal of Spine Case Reports</journal-title></journal-title-group>
-    </journal-meta>
-    <article-meta>
-      <article-id pub-id-type="pmid">34567890</article-id>
-      <article-id pub-id-type="pmc">8123456</article-id>
-      <article-id pub-id-type="doi">10.5555/jscr.2021.045</article-id>
-      <title-group><article-title>Thoracic spine metastasis of uterine <italic>leiomyosarcoma</italic>:
-        a case report</article-title></title-group>
-      <contrib-group>
-        <contrib contrib-type="author"><name><surname>Lima</surname><given-names>Ana Maria</given-names></name>
-          <xref ref-type="aff" rid="aff1">1</xref></contrib>
-        <contrib contrib-type="author"><name><surname>van der Berg</surname><given-names>Jan</given-names></name>
-          <xref ref-type="aff" rid="aff2">2</xref></contrib>
-        <contrib contrib-type="author"><name><surname>Costa</surname><given-names>Rui</given-names></name>
-          <xref ref-type="aff" rid="aff1">1</xref></contrib>
-        <contrib contrib-type="editor"><name><surname>Editor</surname><given-names>Ed</given-names></name></contrib>
-      </contrib-group>
-      <aff id="aff1"><label>1</label>Department of Neurosurgery, Hospital de Santo António, Porto, Portugal</aff>
-      <aff id="aff2"><label>2</label>Department of Radiation Oncology, University Medical Center, Utrecht</aff>
-      <pub-date pub-type="ppub"><month>4</month><year>2021</year></pub-date>
-      <pub-date pub-type="epub"><day>9</day><month>3</month><year>2021</year></pub-date>
-      <volume>12</volume><issue>3</issue><fpage>45</fpage><lpage>50</lpage>
-      <kwd-group><kwd>leiomyosarcoma</kwd><kwd>thoracic spine</kwd><kwd>metastasis</kwd></kwd-group>
-      <abstract>
-        <sec><title>Background</title><p>Leiomyosarcoma of the uterus rarely spreads to the spine.</p></sec>
-        <sec><title>Case presentation</title><p>A 52-year-old woman had a metastasis at T7.</p></sec>
-      </abstract>
-    </article-meta>
-  </front>
-  <body>
-    <sec><title>Introduction</title>
-      <p>Uterine leiomyosarcoma is an aggressive tumour [<xref ref-type="bibr" rid="B1">1</xref>].</p></sec>
-    <sec><title>Case presentation</title>
-      <p>{CASE}</p>
-      <table-wrap id="T1"><label>Table 1</label><caption><p>Blood counts at admission</p></caption>
-        <table><thead><tr><th>Test</th><th>Value</th></tr></thead>
-          <tbody><tr><td>Haemoglobin</td><td>12.1 g/dL</td></tr></tbody></table>
-      </table-wrap>
-    </sec>
-    <sec><title>Discussion</title>
-      <p>Spinal metastases are treated by surgery and radiotherapy [<xref ref-type="bibr" rid="B2">2</xref>].</p></sec>
-  </body>
-  <back>
-    <ref-list><title>References</title>
-      <ref id="B1"><label>1</label><element-citation publication-type="journal">
-        <person-group person-group-type="author"><name><surname>Park</surname><given-names>JH</given-names></name>
-          <name><surname>Lindgren</surname><given-names>E</given-names></name></person-group>
-        <article-title>Skeletal metastases of soft tissue sarcoma</article-title><source>Sarcoma Bone Rep</source>
-        <year>2017</year><volume>8</volume><fpage>55</fpage><lpage>63</lpage>
-        <pub-id pub-id-type="doi">10.5555/sbr.2017.8</pub-id></element-citation></ref>
-      <ref id="B2"><label>2</label><element-citation publication-type="journal">
-        <person-group person-group-type="author">
-          <name><surname>Ortega-Villa</surname><given-names>R</given-names></name>
-          <name><surname>Hummel</surname><given-names>B</given-names></name></person-group>
-        <article-title>Outcomes of surgery for spinal leiomyosarcoma</article-title><source>Spine Oncol Rep</source>
-        <year>2018</year><volume>13</volume><issue>2</issue><fpage>98</fpage><lpage>104</lpage>
-        <pub-id pub-id-type="pmid">29999999</pub-id></element-citation></ref>
-    </ref-list>
-  </back>
-</article>
-"""
-
-AS_TEXT = f"""Thoracic spine metastasis of uterine leiomyosarcoma: a case report
-
-Lima AM, van der Berg J, Costa R
-
-Abstract
-
-Background
-Leiomyosarcoma of the uterus rarely spreads to the spine.
-
-Case presentation
-A 52-year-old woman had a metastasis at T7.
-
-Introduction
-Uterine leiomyosarcoma is an aggressive tumour [1].
-
-Case presentation
-{CASE}
-
-Discussion
-Spinal metastases are treated by surgery and radiotherapy [2].
-"""
 
 PUB = "https://w3id.org/lmskg/data/publication/"
 
@@ -179,7 +85,7 @@ def test_publications_query_returns_the_metadata_and_each_reference(build_files)
 
 def test_case_facts_from_the_body_equal_those_of_the_same_text(build_files):
     from_jats = case_facts(build_files({"lima-2021.xml": JATS}))
-    from_text = case_facts(build_files({"lima-2021.txt": AS_TEXT}))
+    from_text = case_facts(build_files({"lima-2021.txt": JATS_AS_TEXT}))
     assert from_jats["cases.rq"] == from_text["cases.rq"]
     assert any("primarySite=uterus" in row for row in from_jats["cases.rq"])
     assert from_jats == from_text

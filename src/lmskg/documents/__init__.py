@@ -1,9 +1,9 @@
 """Read source documents: one reader module per kind, chosen from the file's content, else by its suffix.
 
-A file of markup is known by its root element (``PubmedArticleSet`` or ``PubmedArticle``: PubMed XML;
-``article`` or ``pmc-articleset``: JATS; ``html``: a web page), whatever its suffix; any other file goes to the
-reader its suffix names in one table. Each reader module exposes ``read(path) -> Document``; it is imported only
-when a file of its kind is read.
+A PDF is known by its ``%PDF-`` header, a file of markup by its root element (``PubmedArticleSet`` or
+``PubmedArticle``: PubMed XML; ``article`` or ``pmc-articleset``: JATS; ``html``: a web page), whatever its
+suffix; any other file goes to the reader its suffix names in one table. Each reader module exposes
+``read(path) -> Document``; it is imported only when a file of its kind is read.
 
 >>> doc = from_text("demo", "A 52\\u2011year\\u2011old woman \\u2013 T3\\u00a0level.")
 >>> doc.normalized
@@ -35,6 +35,7 @@ READERS: dict[str, str] = {
     ".html": "lmskg.documents.html",
     ".htm": "lmskg.documents.html",
     ".xhtml": "lmskg.documents.html",
+    ".pdf": "lmskg.documents.pdf",
 }
 _ROOTS = (
     (re.compile(rb"<(?:[\w-]+:)?(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b"), "lmskg.documents.pubmed"),
@@ -104,9 +105,11 @@ def sniff(head: bytes) -> str | None:
 
     >>> sniff(b'<?xml version="1.0"?>\\n<article article-type="case-report">'), sniff(b"<!DOCTYPE html><html>")
     ('lmskg.documents.jats', 'lmskg.documents.html')
-    >>> sniff(b"Plain words") is None
-    True
+    >>> sniff(b"%PDF-1.7"), sniff(b"Plain words") is None
+    ('lmskg.documents.pdf', True)
     """
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
+        return "lmskg.documents.pdf"
     start = _PROLOGUE.match(head)
     rest = head[start.end() if start else 0:]
     if not rest.startswith(b"<"):
@@ -118,7 +121,7 @@ def sniff(head: bytes) -> str | None:
 
 
 def _readable() -> str:
-    return "readable: " + ", ".join(sorted(READERS)) + ", or any file whose content shows one of these kinds"
+    return "readable: " + ", ".join(sorted(READERS))
 
 
 def load_text(path: Path) -> str:
