@@ -150,3 +150,19 @@ def test_a_set_of_several_articles_is_refused(tmp_path):
                                                  ("JH", "JH"), ("", "")])
 def test_initials_of_given_names(given, initials):
     assert Person("Family", given).initials == initials
+
+
+def family_name(n: int) -> str:
+    syllables = ("ka", "lo", "mi", "ren", "sa", "tu", "vo", "ze")
+    return (syllables[n % 8] + syllables[n // 8 % 8] + "ra").capitalize()
+
+
+@pytest.mark.parametrize("count", [1, 12, 13, 45])
+def test_every_author_of_a_long_list_reaches_the_graph_in_order(build_files, count):
+    names = "".join(f'<contrib contrib-type="author"><name><surname>{family_name(n)}</surname>'
+                    f'<given-names>Ana</given-names></name></contrib>' for n in range(count))
+    long_list = JATS.replace(JATS[JATS.index("<contrib-group>"):JATS.index("</contrib-group>")],
+                             f"<contrib-group>{names}")
+    own = next(r for r in rows(build_files({"many.xml": long_list}), "publications.rq")
+               if r["publication"].endswith("pmid-34567890"))
+    assert own["authors"] == "; ".join(f"{family_name(n)} A" for n in range(count))

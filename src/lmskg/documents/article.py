@@ -1,12 +1,12 @@
 """A structured article (from JATS XML or a journal page) written out as the plain text lmskg extracts from.
 
 The text has the layout the page zones (:mod:`lmskg.extract.zones`) read from any article: the title, the
-author list (``Family Initials``, comma separated), one affiliation a line, one labelled line per bibliographic
-field (``Journal:``, ``Volume:``, ``Issue:``, ``Pages:``, ``Year:``, ``Published:``, ``DOI:``, ``PMID:``,
-``PMCID:``), the keywords, the abstract under ``Abstract`` with its section labels, the body sections under their
-headings (tables one row a line, cells separated by `` | ``) and the numbered reference list under
-``References``, one NLM citation an entry.
-Every offset lmskg records indexes into this text, which the build keeps as the document's ``lmskg:text``.
+author list (``Family Initials``, comma separated, a dozen names a line), one affiliation a line, one labelled
+line per bibliographic field (``Journal:``, ``Volume:``, ``Issue:``, ``Pages:``, ``Year:``, ``Published:``,
+``DOI:``, ``PMID:``, ``PMCID:``), the keywords, the abstract under ``Abstract`` with its section labels, the body
+sections under their headings (tables one row a line, cells separated by `` | ``) and the numbered reference
+list under ``References``, one NLM citation an entry. Every offset lmskg records indexes into this text, which
+the build keeps as the document's ``lmskg:text``.
 
 >>> text = render(Article(title="Spinal leiomyosarcoma", authors=(Person("Lima", "Ana Maria"),), year="2021"))
 >>> print(text)
@@ -27,6 +27,7 @@ from pathlib import Path
 from lmskg.documents import document_id, from_text, manifest_entry
 from lmskg.documents.model import Document
 
+AUTHORS_A_LINE = 12
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -127,7 +128,7 @@ def render(article: Article) -> str:
     """The article as text, in the layout described above; empty parts are left out."""
     blocks: list[list[str]] = [[_line(article.title)]] if article.title else []
     if article.authors:
-        blocks.append([", ".join(a.cited for a in article.authors)])
+        blocks.append(_author_lines(article.authors))
     affiliations = list(dict.fromkeys(_line(x) for a in article.authors for x in a.affiliations))
     if affiliations:
         blocks.append(affiliations)
@@ -157,6 +158,13 @@ def as_document(path: Path, article: Article, kind: str, metadata: dict[str, str
     entry = manifest_entry(path) or {}
     return from_text(document_id(path), render(article), entry.get("kind") or kind, path=path,
                      source=entry.get("source") or None, metadata={**article.metadata(), **(metadata or {})})
+
+
+def _author_lines(authors: tuple[Person, ...]) -> list[str]:
+    """The author list, at most ``AUTHORS_A_LINE`` names a line: a line of names is read only up to 400 characters."""
+    lines = -(-len(authors) // AUTHORS_A_LINE)
+    size = -(-len(authors) // lines)
+    return [", ".join(a.cited for a in authors[i:i + size]) for i in range(0, len(authors), size)]
 
 
 def _section(section: Section) -> list[str]:
