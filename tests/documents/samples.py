@@ -49,7 +49,7 @@ JATS = f"""<?xml version="1.0" encoding="UTF-8"?>
   </front>
   <body>
     <sec><title>Introduction</title>
-      <p>Uterine leiomyosarcoma is an aggressive tumour [<xref ref-type="bibr" rid="B1">1</xref>].</p></sec>
+      <p>Uterine leiomyosarcoma is an aggressive tumour<sup><xref ref-type="bibr" rid="B1">1</xref></sup>.</p></sec>
     <sec><title>Case presentation</title>
       <p>{CASE}</p>
       <table-wrap id="T1"><label>Table 1</label><caption><p>Blood counts at admission</p></caption>
@@ -131,8 +131,8 @@ def journal_page(head: str = HEAD, extra: str = "") -> str:
 <li><a href="/submit">Submit your manuscript</a></li></ul></nav>
 <div id="main"><article>
 <h1>Thoracic spine metastasis of uterine leiomyosarcoma: a case report</h1>
-<section><h2>Abstract</h2><p>Leiomyosarcoma of the uterus rarely spreads to the spine. We report a woman with a
-metastasis at T7.</p></section>
+<section><h2>Abstract</h2><p>Leiomyosarcoma of the uterus rarely spreads to the spine<sup><a href="#b1">1</a></sup>.
+We report a woman with a metastasis at T7.</p></section>
 <section><h2>Case presentation</h2><p>{CASE}</p></section>
 <section><h2>Discussion</h2><p>{DISCUSSION}</p></section>
 <section><h2>References</h2><ol><li>Park JH, Lindgren E. Skeletal metastases of soft tissue sarcoma. Sarcoma Bone
@@ -149,7 +149,7 @@ PAGE_AS_TEXT = f"""Thoracic spine metastasis of uterine leiomyosarcoma: a case r
 Lima AM, van der Berg J, Costa R
 
 Abstract
-Leiomyosarcoma of the uterus rarely spreads to the spine. We report a woman with a metastasis at T7.
+Leiomyosarcoma of the uterus rarely spreads to the spine [1]. We report a woman with a metastasis at T7.
 
 Case presentation
 {CASE}

@@ -31,6 +31,7 @@ def test_navigation_footer_scripts_and_styles_never_reach_the_text(tmp_path):
     path.write_text(journal_page(), encoding="utf-8")
     text = read_document(path).text
     assert CASE in text and DISCUSSION in text and "1. Park JH, Lindgren E." in text
+    assert "rarely spreads to the spine [1]. We report" in text
     for left_out in ("SCRIPT-TEXT", "SCRIPT-TWO", "STYLE-TEXT", "color: red", "Browse journals",
                      "Submit your manuscript", "Cookie settings", "<"):
         assert left_out not in text

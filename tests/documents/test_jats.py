@@ -50,6 +50,7 @@ def test_the_text_holds_every_part_in_order_and_zones_name_them(jats):
     positions = [text.index(x) for x in order]
     assert positions == sorted(positions)
     assert "Editor" not in text and "<" not in text
+    assert "an aggressive tumour [1]." in text
     found = zones(doc, load_ontology())
     kind_at = {x: found.at(text.index(x)) for x in ("Thoracic spine", "Lima AM", "Leiomyosarcoma of the uterus",
                                                     CASE[:20], "1. Park JH")}

@@ -42,6 +42,7 @@ def read(path: Path) -> Document:
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(path, f"not an HTML page ({exc})") from exc
     record = _record(page)
+    mark_citations(page)
     body = tuple(_without_title(main_text(page), record.title))
     if not body and not record.title:
         raise DocumentError(path, "no article text and no citation metadata in this HTML page")
@@ -228,6 +229,22 @@ def main_text(page: etree._Element) -> tuple[Section, ...]:
     if heading or lines:
         sections.append(Section(heading, tuple(lines)))
     return tuple(s for s in sections if s.heading or s.paragraphs)
+
+
+def mark_citations(page: etree._Element) -> None:
+    """Citation links set as superscripts become bracketed markers: ``tumour<sup><a href="#b1">1</a></sup>`` reads
+    "tumour [1]", so the word before stays a word."""
+    for sup in list(page.iter("sup")):
+        numbers = " ".join(sup.text_content().split())
+        if sup.find(".//a") is None or not re.fullmatch(r"[\d,\s\u2013-]+", numbers):
+            continue
+        marker = f" [{numbers}]{sup.tail or ''}"
+        previous, parent = sup.getprevious(), sup.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + marker
+        else:
+            parent.text = (parent.text or "") + marker
+        parent.remove(sup)
 
 
 def _without_title(sections: tuple[Section, ...], title: str) -> Iterator[Section]:

@@ -92,10 +92,17 @@ def text(el: etree._Element | None) -> str:
 def _strings(el: etree._Element, skip: frozenset[str]) -> list[str]:
     out = [el.text or ""] if isinstance(el.tag, str) else []
     for child in el:
-        if isinstance(child.tag, str) and _local(child.tag) not in skip:
+        if _cited_marker(child):                       # "tumour<sup>1,2</sup>": "tumour [1,2]", words stay words
+            out.append(f" [{''.join(child.itertext()).strip()}]")
+        elif isinstance(child.tag, str) and _local(child.tag) not in skip:
             out.extend(_strings(child, skip))
         out.append(child.tail or "")
     return out
+
+
+def _cited_marker(el: etree._Element) -> bool:
+    """A superscript that holds citations of the reference list."""
+    return _local(el.tag) == "sup" and any(x.get("ref-type") == "bibr" for x in el.iter("xref"))
 
 
 def _local(tag: object) -> str:
@@ -139,8 +146,8 @@ def _authors(meta: etree._Element) -> tuple[Person, ...]:
     for contrib in meta.findall("contrib-group/contrib"):
         if contrib.get("contrib-type", "author") != "author":
             continue
-        name = contrib.find("name")
-        name = name if name is not None else contrib.find("collab")
+        name = next((x for x in (contrib.find("name"), contrib.find("name-alternatives/name"), contrib.find("collab"))
+                     if x is not None), None)
         if name is None:
             continue
         linked = [affs[r] for x in contrib.findall("xref") if x.get("ref-type") == "aff"
