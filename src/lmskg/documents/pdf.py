@@ -30,6 +30,7 @@ from lmskg.errors import DocumentError
 KIND = "pdf"
 MARGIN = 0.08                     # share of the page height at the top and bottom where running heads sit
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+_UNMAPPED = re.compile(r"\(cid:\d+\)")           # a glyph the font maps to no character
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 
@@ -214,7 +215,7 @@ def _page(layout: object) -> Page:
 
     def walk(item: object) -> None:
         if isinstance(item, LTTextLineHorizontal):
-            text = " ".join(item.get_text().translate(_LIGATURES).split())
+            text = " ".join(_UNMAPPED.sub("", item.get_text()).translate(_LIGATURES).split())
             chars = [c for c in item if isinstance(c, LTChar)]
             if text and chars:
                 font = Counter(c.fontname for c in chars).most_common(1)[0][0]
