@@ -46,7 +46,7 @@ def test_the_text_holds_every_part_in_order_and_zones_name_them(jats):
              "Abstract", "Leiomyosarcoma of the uterus", "Introduction", CASE, "Table 1 Blood counts at admission",
              "Haemoglobin | 12.1 g/dL", "Discussion", "References",
              "1. Park JH, Lindgren E. Skeletal metastases of soft tissue sarcoma. Sarcoma Bone Rep. 2017;8:55-63. "
-             "doi: 10.5555/sbr.2017.8."]
+             "doi: 10.5555/sbr.2017.8\n"]
     positions = [text.index(x) for x in order]
     assert positions == sorted(positions)
     assert "Editor" not in text and "<" not in text
@@ -167,3 +167,18 @@ def test_every_author_of_a_long_list_reaches_the_graph_in_order(build_files, cou
     own = next(r for r in rows(build_files({"many.xml": long_list}), "publications.rq")
                if r["publication"].endswith("pmid-34567890"))
     assert own["authors"] == "; ".join(f"{family_name(n)} A" for n in range(count))
+
+
+def test_a_reference_whose_journal_has_periods_and_colons_reads_back_exactly(build_files):
+    ref = ('<ref id="B3"><label>3</label><element-citation publication-type="journal"><person-group>'
+           '<name><surname>Okafor</surname><given-names>Chidi</given-names></name></person-group>'
+           '<article-title>Radiosurgery for spinal sarcoma: does it work?</article-title>'
+           '<source>J. Spine Surg.: Oncology</source><year>2019</year><volume>4</volume><issue>1</issue>'
+           '<fpage>7</fpage><lpage>19</lpage><pub-id pub-id-type="doi">10.5555/jsso.2019.7</pub-id>'
+           '</element-citation></ref>')
+    store = build_files({"lima-2021.xml": JATS.replace("</ref-list>", f"{ref}</ref-list>")})
+    found = {r["publication"].rsplit("/", 1)[1]: r for r in rows(store, "publications.rq")}
+    third = found["doi-10.5555_jsso.2019.7"]
+    assert {k: third.get(k) for k in ("title", "journal", "year", "volume", "issue", "pages", "authors")} == {
+        "title": "Radiosurgery for spinal sarcoma: does it work?", "journal": "J. Spine Surg.: Oncology",
+        "year": "2019", "volume": "4", "issue": "1", "pages": "7-19", "authors": "Okafor C"}

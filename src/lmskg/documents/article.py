@@ -67,22 +67,46 @@ class Reference:
     text: str = ""
 
     def citation(self) -> str:
-        """The entry in NLM style, or its own text when it has no title or source."""
+        """The entry in NLM style; in the quoted-title style when a journal name with periods or colons would
+        not read back from NLM; its own text when it has no title or source."""
         if not (self.title and (self.source or self.year)):
             return _line(self.text)
-        authors = ", ".join(a.cited for a in self.authors)
+        nlm = self._nlm()
+        if self._reads_back(nlm) or not (self.authors and self.volume and self.year and "," not in self.source):
+            return nlm
+        quoted = self._quoted()
+        return quoted if self._reads_back(quoted) else nlm
+
+    def _nlm(self) -> str:
         source = ". ".join(x for x in (_line(self.source), self.year) if x)
         numbers = self.volume + (f"({self.issue})" if self.issue else "")
-        if numbers:
-            source += f";{numbers}"
-        if self.pages:
-            source += f":{self.pages}"
-        parts = [f"{authors}." if authors else "", f"{_line(self.title).rstrip('.')}.", f"{source}."]
-        if self.doi:
-            parts.append(f"doi: {self.doi}.")
-        if self.pmid:
-            parts.append(f"PMID: {self.pmid}.")
-        return " ".join(p for p in parts if p)
+        source += f";{numbers}" if numbers else ""
+        source += f":{self.pages}" if self.pages else ""
+        authors = ", ".join(a.cited for a in self.authors)
+        return " ".join(p for p in (f"{authors}." if authors else "", _sentence(self.title), f"{source}.",
+                                    self._identifiers()) if p)
+
+    def _quoted(self) -> str:
+        """``Lima AM, Costa R, "Title," J. Spine: Cases, Vol. 8, No. 2, 2017, pp. 55-63.``"""
+        numbers = f"Vol. {self.volume}" + (f", No. {self.issue}" if self.issue else "")
+        pages = f", pp. {self.pages}" if self.pages else ""
+        authors = ", ".join(a.cited for a in self.authors)
+        title = _line(self.title).rstrip(".").replace('"', "'")
+        return " ".join(p for p in (f'{authors}, "{title}," {_line(self.source)}, {numbers}, {self.year}{pages}.',
+                                    self._identifiers()) if p)
+
+    def _identifiers(self) -> str:
+        """``doi: 10.x/y PMID: 123``, without a final period: a DOI that ends the text with one reads as cut off."""
+        return " ".join(x for x in (f"doi: {self.doi}" if self.doi else "", f"PMID: {self.pmid}" if self.pmid
+                                    else "") if x)
+
+    def _reads_back(self, written: str) -> bool:
+        """The citation parser of extraction gives this entry's title and journal back from ``written``."""
+        from lmskg.extract.citations import parse_citation  # extraction reads these lines: ask its parser
+
+        found = parse_citation(written)
+        return (found is not None and found.title is not None and found.title.value == _line(self.title).rstrip(".")
+                and (found.journal.value if found.journal else "") == _line(self.source))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +201,12 @@ def _published(date: str) -> str:
     if m is None or not 1 <= int(m.group(2)) <= 12:
         return ""
     return f"Published: {int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence: "A review?" stays, "A review" gets its period."""
+    text = _line(text)
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _line(text: str) -> str:
