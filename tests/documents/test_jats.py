@@ -182,3 +182,12 @@ def test_a_reference_whose_journal_has_periods_and_colons_reads_back_exactly(bui
     assert {k: third.get(k) for k in ("title", "journal", "year", "volume", "issue", "pages", "authors")} == {
         "title": "Radiosurgery for spinal sarcoma: does it work?", "journal": "J. Spine Surg.: Oncology",
         "year": "2019", "volume": "4", "issue": "1", "pages": "7-19", "authors": "Okafor C"}
+
+
+@pytest.mark.parametrize("title", ["Radiosurgery for spinal leiomyosarcoma: does it work?",
+                                   "An unusual cause of back pain", "Leiomyosarcoma"])
+def test_titles_of_every_shape_and_their_authors_reach_the_graph(build_files, title):
+    start, end = JATS.index("<article-title>"), JATS.index("</article-title>") + len("</article-title>")
+    store = build_files({"t.xml": JATS[:start] + f"<article-title>{title}</article-title>" + JATS[end:]})
+    own = next(r for r in rows(store, "publications.rq") if r["publication"].endswith("pmid-34567890"))
+    assert (own["title"], own["authors"]) == (title, "Lima AM; van der Berg J; Costa R")

@@ -1,12 +1,13 @@
 """A structured article (from JATS XML or a journal page) written out as the plain text lmskg extracts from.
 
-The text has the layout the page zones (:mod:`lmskg.extract.zones`) read from any article: the title, the
-author list (``Family Initials``, comma separated, a dozen names a line), one affiliation a line, one labelled
-line per bibliographic field (``Journal:``, ``Volume:``, ``Issue:``, ``Pages:``, ``Year:``, ``Published:``,
-``DOI:``, ``PMID:``, ``PMCID:``), the keywords, the abstract under ``Abstract`` with its section labels, the body
-sections under their headings (tables one row a line, cells separated by `` | ``) and the numbered reference
-list under ``References``, one NLM citation an entry. Every offset lmskg records indexes into this text, which
-the build keeps as the document's ``lmskg:text``.
+The text has the layout the page zones (:mod:`lmskg.extract.zones`) read from any article: the title (a
+question as ``Title: ...``, with its authors under ``Authors``), the author list (``Family Initials``, comma
+separated, a dozen names a line), one affiliation a line, one labelled line per bibliographic field
+(``Journal:``, ``Volume:``, ``Issue:``, ``Pages:``, ``Year:``, ``Published:``, ``DOI:``, ``PMID:``, ``PMCID:``),
+the keywords, the abstract under ``Abstract`` with its section labels, the body sections under their headings
+(tables one row a line, cells separated by `` | ``) and the numbered reference list under ``References``, one
+NLM citation an entry. Every offset lmskg records indexes into this text, which the build keeps as the
+document's ``lmskg:text``.
 
 >>> text = render(Article(title="Spinal leiomyosarcoma", authors=(Person("Lima", "Ana Maria"),), year="2021"))
 >>> print(text)
@@ -150,9 +151,11 @@ class Article:
 
 def render(article: Article) -> str:
     """The article as text, in the layout described above; empty parts are left out."""
-    blocks: list[list[str]] = [[_line(article.title)]] if article.title else []
+    title = _line(article.title)
+    asked = title.endswith(("?", ":"))            # a question is never read as a title line: label it
+    blocks: list[list[str]] = [[f"Title: {title}" if asked else title]] if title else []
     if article.authors:
-        blocks.append(_author_lines(article.authors))
+        blocks.append((["Authors"] if asked else []) + _author_lines(article.authors))
     affiliations = list(dict.fromkeys(_line(x) for a in article.authors for x in a.affiliations))
     if affiliations:
         blocks.append(affiliations)
