@@ -191,3 +191,14 @@ def test_titles_of_every_shape_and_their_authors_reach_the_graph(build_files, ti
     store = build_files({"t.xml": JATS[:start] + f"<article-title>{title}</article-title>" + JATS[end:]})
     own = next(r for r in rows(store, "publications.rq") if r["publication"].endswith("pmid-34567890"))
     assert (own["title"], own["authors"]) == (title, "Lima AM; van der Berg J; Costa R")
+
+
+def test_tables_of_a_floats_group_come_after_the_body(tmp_path):
+    floats = ('<floats-group><table-wrap id="T9"><label>Table 2</label><caption><p>Follow-up</p></caption><table>'
+              '<tr><th>Month</th><th>Status</th></tr><tr><td>12</td><td>alive</td></tr></table></table-wrap>'
+              '</floats-group>')
+    path = tmp_path / "floats.xml"
+    path.write_text(JATS.replace("</back>", f"</back>{floats}"), encoding="utf-8")
+    text = read_document(path).text
+    assert text.index("Discussion") < text.index("Table 2 Follow-up") < text.index("References")
+    assert "Month | Status\n12 | alive" in text

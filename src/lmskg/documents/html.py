@@ -26,6 +26,7 @@ from lmskg.errors import DocumentError
 KIND = "journal-page"
 _DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _DATE = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_LABELLED = re.compile(r"\[?\d+[.)\]]\s")             # an item that carries its own number: "1. ", "[1] "
 _ARTICLE_TYPES = ("ScholarlyArticle", "MedicalScholarlyArticle", "Article", "NewsArticle", "Report")
 
 
@@ -221,7 +222,8 @@ def main_text(page: etree._Element) -> tuple[Section, ...]:
         elif el.tag == "list":
             items = [_text(i) for i in el.iter("item") if _text(i)]
             numbered = el.get("rend") == "ol"
-            lines.extend(f"{n}. {x}" if numbered else x for n, x in enumerate(items, start=1))
+            lines.extend(f"{n}. {x}" if numbered and not _LABELLED.match(x) else x
+                         for n, x in enumerate(items, start=1))
         elif el.tag == "table":
             lines.extend(" | ".join(_text(c) for c in row.iter("cell")) for row in el.iter("row"))
         elif _text(el):

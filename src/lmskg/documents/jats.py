@@ -76,7 +76,7 @@ def from_element(article: etree._Element) -> Article:
         pmcid=_pmcid(ids.get("pmcid") or ids.get("pmc") or ""),
         keywords=tuple(text(k) for k in meta.findall("kwd-group/kwd") if text(k)),
         abstract=_sections(abstract) if abstract is not None else (),
-        body=_sections(article.find("body")) if article.find("body") is not None else (),
+        body=_body(article),
         references=tuple(_reference(r) for r in article.findall("back//ref-list/ref")),
     )
 
@@ -182,6 +182,14 @@ def _sections(el: etree._Element) -> tuple[Section, ...]:
     if loose:
         out.append(Section("", tuple(loose)))
     return tuple(out)
+
+
+def _body(article: etree._Element) -> tuple[Section, ...]:
+    """The body's sections, then the tables and figures of a ``<floats-group>`` (where PMC puts them apart)."""
+    body = article.find("body")
+    sections = _sections(body) if body is not None else ()
+    floats = [line for group in article.findall("floats-group") for el in group for line in _blocks(el)]
+    return (*sections, Section("", tuple(floats))) if floats else sections
 
 
 def _sec(sec: etree._Element) -> list[Section]:
