@@ -202,3 +202,19 @@ def test_tables_of_a_floats_group_come_after_the_body(tmp_path):
     text = read_document(path).text
     assert text.index("Discussion") < text.index("Table 2 Follow-up") < text.index("References")
     assert "Month | Status\n12 | alive" in text
+
+
+def test_references_without_labels_books_and_mixed_citations(tmp_path):
+    refs = ('<ref-list><ref id="R1"><citation citation-type="book"><person-group><name><surname>Fleiss</surname>'
+            '<given-names>JL</given-names></name></person-group><source>The Design of Clinical Experiments</source>'
+            '<year>1986</year><publisher-name>New York: Wiley</publisher-name></citation></ref>'
+            '<ref id="R2"><mixed-citation><person-group><name><surname>Locker</surname> <given-names>D</given-names>'
+            '</name></person-group>. <article-title>Measuring oral health</article-title>. <source>Community Dent '
+            'Health</source>. <year>1988</year>;<volume>5</volume>:<fpage>3</fpage>-<lpage>18</lpage>.'
+            '</mixed-citation></ref></ref-list>')
+    path = tmp_path / "refs.xml"
+    start, end = JATS.index("<ref-list>"), JATS.index("</ref-list>") + len("</ref-list>")
+    path.write_text(JATS[:start] + refs + JATS[end:], encoding="utf-8")
+    text = read_document(path).text
+    assert text.endswith("References\n\n1. Fleiss JL. The Design of Clinical Experiments. 1986.\n"
+                         "2. Locker D. Measuring oral health. Community Dent Health. 1988;5:3-18.\n")

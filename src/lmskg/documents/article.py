@@ -176,7 +176,8 @@ def render(article: Article) -> str:
     blocks.extend(_section(s) for s in article.body)
     if article.references:
         blocks.append(["References"])
-        blocks.append([f"{r.label or n}. {r.citation()}" for n, r in enumerate(article.references, start=1)])
+        blocks.append([f"{r.label or n}. {c}" for n, r in enumerate(article.references, start=1)
+                       if (c := r.citation())])
     return "".join("\n".join(b) + "\n\n" for b in blocks if any(b)).rstrip("\n") + "\n"
 
 

@@ -228,6 +228,8 @@ def _table(wrap: etree._Element) -> list[str]:
 
 
 def _reference(ref: etree._Element) -> Reference:
+    """One ``<ref>``: its fields, the book's title when it cites a book, and its own wording when the citation
+    is mixed (punctuated) text."""
     cite = next((c for c in ref if _local(c.tag) in ("element-citation", "mixed-citation", "citation",
                                                       "nlm-citation")), None)
     label = text(ref.find("label")).strip(".[] ")
@@ -238,9 +240,12 @@ def _reference(ref: etree._Element) -> Reference:
     authors = tuple(p for n in names if _local(n.tag) in ("name", "collab") for p in [_person(n)] if p)
     first, last = text(cite.find("fpage")), text(cite.find("lpage"))
     ids = {x.get("pub-id-type"): text(x) for x in cite.findall("pub-id")}
-    title = cite.find("article-title")
+    part = next((x for x in (cite.find("article-title"), cite.find("chapter-title")) if x is not None), None)
+    source = text(cite.find("source"))
     return Reference(
-        label=label, authors=authors, title=text(title if title is not None else cite.find("chapter-title")),
-        source=text(cite.find("source")), year=text(cite.find("year"))[:4], volume=text(cite.find("volume")),
-        issue=text(cite.find("issue")), pages=f"{first}-{last}" if first and last else first or
-        text(cite.find("elocation-id")), doi=ids.get("doi", ""), pmid=ids.get("pmid", ""), text=text(cite))
+        label=label, authors=authors, title=text(part) if part is not None else source,
+        source=source if part is not None else "", year=text(cite.find("year"))[:4],
+        volume=text(cite.find("volume")), issue=text(cite.find("issue")),
+        pages=f"{first}-{last}" if first and last and last != first else first or text(cite.find("elocation-id")),
+        doi=ids.get("doi", ""), pmid=ids.get("pmid", ""),
+        text=text(cite) if _local(cite.tag) == "mixed-citation" else "")
