@@ -8,7 +8,7 @@ from building import case_facts, rows
 from samples import CASE, DISCUSSION, PAGE_AS_TEXT, journal_page
 
 from lmskg.documents import read_document
-from lmskg.documents.html import person
+from lmskg.documents.html import person, publication_date
 from lmskg.errors import DocumentError
 
 
@@ -111,7 +111,16 @@ def test_a_page_with_neither_text_nor_record_is_refused(tmp_path):
 
 @pytest.mark.parametrize(("written", "family", "given"), [
     ("Lima, Ana Maria", "Lima", "Ana Maria"), ("Ana Maria Lima", "Lima", "Ana Maria"),
-    ("Jan van der Berg", "van der Berg", "Jan"), ("Costa", "Costa", "")])
+    ("Jan van der Berg", "van der Berg", "Jan"), ("Costa", "Costa", ""), ("Lima AM", "Lima", "AM"),
+    ("van der Berg JH", "van der Berg", "JH")])
 def test_author_names_as_pages_write_them(written, family, given):
     p = person(written)
     assert p is not None and (p.family, p.given) == (family, given)
+
+
+@pytest.mark.parametrize(("written", "year", "date"), [
+    ("2021/03/09", "2021", "2021-03-09"), ("2021-3-9", "2021", "2021-03-09"), ("9 March 2021", "2021", "2021-03-09"),
+    ("March 9, 2021", "2021", "2021-03-09"), ("09/03/2021", "2021", ""), ("March 2021", "2021", ""),
+    ("2021", "2021", ""), ("soon", "", "")])
+def test_publication_dates_as_pages_write_them(written, year, date):
+    assert publication_date(written) == (year, date)

@@ -19,13 +19,15 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from lmskg.documents.article import Article, Person, Section, as_document
+from lmskg.documents.article import MONTHS, Article, Person, Section, as_document
 from lmskg.documents.model import Document
 from lmskg.errors import DocumentError
 
 KIND = "journal-page"
 _DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _DATE = re.compile(r"((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_NAMED_DATE = re.compile(r"(?:(?P<day>\d{1,2})\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:(?P<day2>\d{1,2}),?\s+)?"
+                         r"(?P<year>(?:19|20)\d\d)")
 _LABELLED = re.compile(r"\[?\d+[.)\]]\s")             # an item that carries its own number: "1. ", "[1] "
 _ARTICLE_TYPES = ("ScholarlyArticle", "MedicalScholarlyArticle", "Article", "NewsArticle", "Report")
 
@@ -59,8 +61,9 @@ def _record(page: etree._Element) -> Article:
     def first(*names: str) -> str:
         return next((v for n in names for v in meta.get(n.lower(), []) if v), "")
 
-    year, date = _date(first("citation_publication_date", "citation_date", "citation_online_date", "dc.date",
-                             "dcterms.issued", "prism.publicationdate") or str(ld.get("datePublished") or ""))
+    written = first("citation_publication_date", "citation_date", "citation_online_date", "dc.date", "dcterms.issued",
+                    "prism.publicationdate")
+    year, date = publication_date(written or str(ld.get("datePublished") or ""))
     first_page, last_page = first("citation_firstpage"), first("citation_lastpage")
     pages = f"{first_page}-{last_page}" if first_page and last_page and first_page != last_page else first_page
     title = first("citation_title", "dc.title", "dcterms.title") or _ld_text(ld.get("headline") or ld.get("name"))
@@ -115,10 +118,11 @@ def _authors(page: etree._Element, meta: dict[str, list[str]], ld: dict[str, obj
 
 
 def person(name: str, affiliations: tuple[str, ...] = ()) -> Person | None:
-    """``Lima, Ana Maria`` or ``Ana Maria Lima`` (particles stay with the family name: ``Jan van der Berg``).
+    """``Lima, Ana Maria``, ``Ana Maria Lima`` (particles stay with the family name: ``Jan van der Berg``) or, as
+    PubMed writes it, ``Lima AM``.
 
-    >>> person("Jan van der Berg"), person("Lima, Ana").given
-    (Person(family='van der Berg', given='Jan', affiliations=()), 'Ana')
+    >>> person("Jan van der Berg"), person("Lima, Ana").given, person("van der Berg JH").family
+    (Person(family='van der Berg', given='Jan', affiliations=()), 'Ana', 'van der Berg')
     """
     name = " ".join(name.split())
     if not name:
@@ -127,13 +131,22 @@ def person(name: str, affiliations: tuple[str, ...] = ()) -> Person | None:
         family, given = (x.strip() for x in name.split(",", 1))
         return Person(family, given, affiliations) if family else None
     words = name.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+        return Person(" ".join(words[:-1]), words[-1], affiliations)
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].islower():
         cut -= 1
     return Person(" ".join(words[cut:]), " ".join(words[:cut]), affiliations)
 
 
-def _date(value: str) -> tuple[str, str]:
+def publication_date(value: str) -> tuple[str, str]:
+    """Year and ISO date of ``2021/03/09``, ``2021-03-09``, ``9 March 2021`` or ``March 9, 2021``; a date
+    written day first in digits (``09/03/2021``) gives its year only."""
+    named = _NAMED_DATE.search(value)
+    if named is not None:
+        day, month_name, year = named.group("day") or named.group("day2"), named.group("month"), named.group("year")
+        month = next((i for i, m in enumerate(MONTHS, start=1) if m[:3].lower() == month_name[:3].lower()), 0)
+        return (year, f"{year}-{month:02d}-{int(day):02d}") if month and day and 1 <= int(day) <= 31 else (year, "")
     m = _DATE.search(value)
     if m is None:
         return "", ""
