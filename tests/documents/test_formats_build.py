@@ -95,3 +95,22 @@ def test_two_builds_of_the_new_formats_are_byte_identical(three_formats, tmp_pat
         return result.path.read_bytes()
 
     assert once(tmp_path / "a") == once(tmp_path / "b")
+
+
+def test_the_evidence_pages_quote_the_text_read_from_each_format(three_formats, tmp_path):
+    from lmskg.web import create_app
+
+    _, failures = built(three_formats, tmp_path / "home")
+    assert failures == []
+    app = create_app({"HOME": str(tmp_path / "home"), "WORKERS": 1, "QUERY_TIMEOUT": 10,
+                      "QUERIES_DIR": str(ROOT / "queries"), "ONTOLOGY_RELEASE_DIR": str(tmp_path / "release")})
+    try:
+        client = app.test_client()
+        for doc in ("lima-jats", "lima-page", "lima-pdf"):
+            page = client.get(f"/data/case/{doc}-1", headers={"Accept": "text/html"})
+            assert page.status_code == 200
+            body = page.get_data(as_text=True)
+            assert "She underwent T7 corpectomy and posterior fixation from T5 to T9" in body
+            assert f"/data/document/{doc}" in body
+    finally:
+        app.extensions["lmskg"].close()
