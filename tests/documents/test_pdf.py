@@ -62,6 +62,13 @@ def test_an_encrypted_pdf_is_refused_in_one_line(tmp_path):
     assert str(info.value) == f"{path}: the PDF is encrypted and needs a password; give an unencrypted copy"
 
 
+def test_a_pdf_locked_only_against_copying_opens_without_a_password(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    path = article_pdf(tmp_path / "owner-only.pdf", encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0))
+    assert CASE in read_document(path).text
+
+
 def test_a_pdf_without_a_text_layer_is_refused_in_one_line(tmp_path):
     path = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(path))
