@@ -23,7 +23,8 @@ from pathlib import Path
 from lmskg.documents.model import Document, Region
 from lmskg.errors import DocumentError
 
-__all__ = ["READERS", "Document", "Region", "document_id", "from_text", "normalize", "read_document"]
+__all__ = ["READERS", "Document", "Region", "document_id", "from_text", "normalize", "read_document", "reader_for",
+           "sniff"]
 
 READERS: dict[str, str] = {
     ".txt": "lmskg.documents.text",
