@@ -81,6 +81,19 @@ def test_a_pdf_without_a_text_layer_is_refused_in_one_line(tmp_path):
     assert "\n" not in str(info.value)
 
 
+def test_a_scan_with_only_page_numbers_in_its_text_layer_is_refused(tmp_path):
+    path = tmp_path / "numbered-scan.pdf"
+    c = canvas.Canvas(str(path))
+    for number in (1, 2):
+        c.rect(50, 100, 400, 600, fill=1)
+        c.setFont("Helvetica", 8)
+        c.drawCentredString(300, 20, str(number))
+        c.showPage()
+    c.save()
+    with pytest.raises(DocumentError, match=r"numbered-scan\.pdf: no text layer in this PDF \(2 page\(s\)"):
+        read_document(path)
+
+
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
 def test_a_damaged_pdf_is_refused_in_one_line(tmp_path, damage):
     good = article_pdf(tmp_path / "good.pdf").read_bytes()

@@ -66,10 +66,10 @@ def read(path: Path) -> Document:
     except OSError as exc:
         raise DocumentError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     pages = load(path)
-    if not any(p.lines for p in pages):
+    text = compose(pages)
+    if not text.strip():                               # nothing, or only page numbers and running heads
         raise DocumentError(path, f"no text layer in this PDF ({len(pages)} page(s) of images or drawings: a "
                                   "scanned document?); give a PDF with text, or its text after OCR")
-    text = compose(pages)
     entry = manifest_entry(path) or {}
     return from_text(document_id(path), text, entry.get("kind") or KIND, path=path,
                      source=entry.get("source") or None, metadata={"pages": str(len(pages)), **info(path)})
@@ -134,7 +134,7 @@ def compose(pages: list[Page]) -> str:
         kept = [x for x in page.lines if not (_in_margin(x, page) and (_key(x.text) in furniture
                                                                         or _PAGE_NUMBER.fullmatch(x.text)))]
         paragraphs.extend(_paragraphs(reading_order(kept, page.width)))
-    return "\n\n".join(paragraphs) + "\n"
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
 
 
 def running_lines(pages: list[Page]) -> set[str]:
