@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from building import case_facts, rows
-from samples import CASE, DISCUSSION, PAGE_AS_TEXT, journal_page
+from samples import CASE, DISCUSSION, HEAD, PAGE_AS_TEXT, journal_page
 
 from lmskg.documents import read_document
 from lmskg.documents.html import person, publication_date
@@ -124,3 +124,30 @@ def test_author_names_as_pages_write_them(written, family, given):
     ("2021", "2021", ""), ("soon", "", "")])
 def test_publication_dates_as_pages_write_them(written, year, date):
     assert publication_date(written) == (year, date)
+
+
+REFERENCE_TAGS = """
+<meta name="citation_reference" content="citation_author=Park, J; citation_author=Lindgren, E;
+  citation_title=Skeletal metastases of soft tissue sarcoma; citation_journal_title=Sarcoma Bone Rep;
+  citation_year=2017; citation_volume=8; citation_firstpage=55; citation_lastpage=63; citation_doi=10.5555/sbr.8">
+<meta name="citation_reference" content="citation_title=Outcomes of spinal surgery; citation_journal_title=Spine;
+  citation_year=2018; citation_volume=13; citation_firstpage=98">"""
+
+
+def test_citation_reference_tags_become_the_reference_list_when_the_text_has_none(build_files):
+    without_list = journal_page(HEAD + REFERENCE_TAGS).replace(
+        '<section><h2>References</h2><ol><li>Park JH, Lindgren E. Skeletal metastases of soft tissue sarcoma. '
+        'Sarcoma Bone\nRep. 2017;8:55-63.</li></ol></section>', "")
+    assert "<h2>References</h2>" not in without_list
+    store = build_files({"jscr-45.html": without_list})
+    found = {r["publication"].rsplit("/", 1)[1]: r for r in rows(store, "publications.rq")}
+    assert (found["doi-10.5555_sbr.8"]["title"], found["doi-10.5555_sbr.8"]["authors"]) == (
+        "Skeletal metastases of soft tissue sarcoma", "Park J; Lindgren E")
+    assert [r["title"] for r in found.values() if r["title"].startswith("Outcomes")] == [
+        "Outcomes of spinal surgery"]
+
+
+def test_citation_reference_tags_are_left_out_when_the_text_lists_them(tmp_path):
+    path = tmp_path / "both.html"
+    path.write_text(journal_page(HEAD + REFERENCE_TAGS), encoding="utf-8")
+    assert read_document(path).text.count("Skeletal metastases of soft tissue sarcoma") == 1

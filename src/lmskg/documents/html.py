@@ -1,7 +1,8 @@
 """Saved journal web pages: the citation metadata the page publishes, then its main text.
 
 The record comes from the Google Scholar ``citation_*`` meta tags journals publish (title, authors with their
-institutions, journal, date, volume, issue, pages, DOI, PMID, keywords, PDF URL); a field they leave out is taken
+institutions, journal, date, volume, issue, pages, DOI, PMID, keywords, PDF URL, and the cited works as
+``citation_reference`` tags, used when the page's text does not list them itself); a field they leave out is taken
 from the Dublin Core tags (``DC.title``, ``DC.creator``, ...), then from a schema.org JSON-LD ``ScholarlyArticle``
 (or ``Article``). The main text is extracted by trafilatura, which drops navigation, banners, footers and
 other boilerplate; scripts, styles and comments never reach the text. Nothing is fetched: the page is read as
@@ -19,7 +20,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from lmskg.documents.article import MONTHS, Article, Person, Section, as_document
+from lmskg.documents.article import MONTHS, Article, Person, Reference, Section, as_document
 from lmskg.documents.model import Document
 from lmskg.errors import DocumentError
 
@@ -49,7 +50,11 @@ def read(path: Path) -> Document:
     body = tuple(_without_title(main_text(page), record.title))
     if not body and not record.title:
         raise DocumentError(path, "no article text and no citation metadata in this HTML page")
-    return as_document(path, replace(record, body=body), KIND)
+    written = " ".join(p for s in body for p in s.paragraphs)
+    listed = record.references
+    if any(r.title and r.title in written for r in listed):          # the page's own list already holds them
+        listed = ()
+    return as_document(path, replace(record, body=body, references=listed), KIND)
 
 
 # -- the citation record ----------------------------------------------------------------------------------------
@@ -76,7 +81,35 @@ def _record(page: etree._Element) -> Article:
         issue=first("citation_issue", "prism.number") or _ld_text(ld.get("issueNumber")),
         pages=pages or _ld_text(ld.get("pagination")), year=year, date=date,
         doi=_doi(first("citation_doi", "prism.doi", "dc.identifier", "dcterms.identifier") or _ld_doi(ld)),
-        pmid=first("citation_pmid"), keywords=tuple(dict.fromkeys(keywords)), pdf_url=first("citation_pdf_url"))
+        pmid=first("citation_pmid"), keywords=tuple(dict.fromkeys(keywords)), pdf_url=first("citation_pdf_url"),
+        references=tuple(r for n, v in enumerate(meta.get("citation_reference", []), start=1)
+                         if (r := cited(v, n)) is not None))
+
+
+def cited(content: str, number: int) -> Reference | None:
+    """A ``citation_reference`` tag (``citation_author=Park JH; citation_title=...; citation_year=2017``).
+
+    >>> cited("citation_author=Park, J; citation_title=Skeletal metastases; citation_journal_title=Spine; "
+    ...       "citation_year=2017; citation_volume=8; citation_firstpage=55; citation_lastpage=63", 1).citation()
+    'Park J. Skeletal metastases. Spine. 2017;8:55-63.'
+    """
+    fields: dict[str, list[str]] = {}
+    for part in content.split(";"):
+        key, _, value = part.partition("=")
+        if value.strip():
+            fields.setdefault(key.strip().lower().removeprefix("citation_"), []).append(" ".join(value.split()))
+
+    def one(*names: str) -> str:
+        return next((v[0] for n in names if (v := fields.get(n))), "")
+
+    first, last = one("firstpage"), one("lastpage")
+    reference = Reference(
+        label=str(number), authors=tuple(p for a in fields.get("author", []) if (p := person(a)) is not None),
+        title=one("title", "article_title"), source=one("journal_title", "journal_abbrev", "inbook_title"),
+        year=publication_date(one("year", "publication_date", "date"))[0], volume=one("volume"), issue=one("issue"),
+        pages=f"{first}-{last}" if first and last and last != first else first, doi=_doi(one("doi")),
+        pmid=one("pmid"))
+    return reference if reference.title else None
 
 
 def _meta(page: etree._Element) -> dict[str, list[str]]:
