@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from building import ROOT, built
 from reportlab.pdfgen import canvas
@@ -17,9 +18,7 @@ from lmskg.store import current_build
 DOC = "https://w3id.org/lmskg/data/document/"
 
 
-@pytest.fixture
-def three_formats(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
+def write_three_formats(folder: Path) -> Path:
     folder.mkdir()
     (folder / "lima-jats.xml").write_text(JATS, encoding="utf-8")
     (folder / "lima-page.html").write_text(journal_page(), encoding="utf-8")
@@ -29,14 +28,26 @@ def three_formats(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def three_formats(tmp_path: Path) -> Path:
+    return write_three_formats(tmp_path / "docs")
+
+
+@pytest.fixture(scope="module")
+def three_built(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    root = tmp_path_factory.mktemp("three")
+    store, failures = built(write_three_formats(root / "docs"), root / "home")
+    assert failures == []
+    return store
+
+
 def env_for(home: Path, sources: Path) -> dict[str, str]:
     return {"LMSKG_HOME": str(home), "LMSKG_SOURCES": str(sources), "LMSKG_ONTOLOGY": str(ROOT / "ontology" /
                                                                                           "lmskg.ttl")}
 
 
-def test_the_graph_keeps_each_documents_text_and_every_evidence_points_into_it(three_formats, tmp_path):
-    store, failures = built(three_formats, tmp_path / "home")
-    assert failures == []
+def test_the_graph_keeps_each_documents_text_and_every_evidence_points_into_it(three_built, three_formats):
+    store = three_built
     texts = {s["d"].value.removeprefix(DOC): (s["kind"].value, s["text"].value) for s in store.query(
         "SELECT ?d ?kind ?text WHERE { ?d <https://w3id.org/lmskg/term/documentKind> ?kind ; "
         "<https://w3id.org/lmskg/term/text> ?text }", use_default_graph_as_union=True)}
@@ -56,6 +67,18 @@ def test_the_graph_keeps_each_documents_text_and_every_evidence_points_into_it(t
         assert texts[doc][1][int(s["start"].value):int(s["end"].value)] == s["exact"].value
         by_doc[doc] += 1
     assert all(by_doc[d] >= 20 for d in ("lima-jats", "lima-page", "lima-pdf")), by_doc
+
+
+@pytest.mark.parametrize(("exact", "zone"), [
+    ("Thoracic spine metastasis of uterine leiomyosarcoma: a case report", "TitleZone"),
+    ("Lima AM", "AuthorListZone"), ("corpectomy", "CasePresentationSection"),
+    ("Skeletal metastases of soft tissue sarcoma", "ReferenceListZone")])
+def test_evidence_names_the_part_of_each_document_it_was_read_from(three_built, exact, zone):
+    found = {(s["d"].value.removeprefix(DOC), s["zone"].value.rsplit("/", 1)[1]) for s in three_built.query(f"""
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?d ?zone WHERE {{ ?ev oa:hasSource ?d ; oa:hasSelector ?q ; <https://w3id.org/lmskg/term/zone> ?zone .
+                                ?q oa:exact "{exact}" }}""", use_default_graph_as_union=True)}
+    assert {(d, zone) for d in ("lima-jats", "lima-page", "lima-pdf")} <= found
 
 
 def test_bad_files_get_one_line_each_and_the_previous_graph_stays_current(runner, three_formats, tmp_path):
