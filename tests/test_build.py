@@ -331,12 +331,12 @@ def test_cli_add_without_a_build_or_with_a_bad_file_fails_with_one_line(runner, 
     assert "lmskg build" in result.output and "Traceback" not in result.output
     home = tmp_path / "home2"
     runner.invoke(cli, ["build"], env=env_for(home))
-    bad = tmp_path / "bad.pdf"
-    bad.write_bytes(b"%PDF")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04")
     result = runner.invoke(cli, ["add", str(bad)], env=env_for(home))
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {bad}: unknown kind of document '.pdf' (readable: .markdown, .md, " \
-                                    ".text, .txt, .xml)"
+    assert result.output.strip() == f"Error: {bad}: unknown kind of document '.docx' (readable: .htm, .html, " \
+                                    ".markdown, .md, .nxml, .pdf, .text, .txt, .xhtml, .xml)"
 
 
 def test_add_keeps_a_single_copy_of_each_line(tmp_path):

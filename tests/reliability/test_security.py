@@ -63,6 +63,51 @@ def test_pubmed_xml_with_external_entities_and_dtd_makes_no_connection(tmp_path:
     assert "graph/remote-dtd>" in graph and "graph/parameter-entity>" in graph  # built, the DTD never fetched
 
 
+def test_jats_and_journal_pages_make_no_connection_and_read_no_local_file(tmp_path: Path, listener) -> None:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-FILE-CONTENT", encoding="utf-8")
+    (tmp_path / "local.dtd").write_text(f'<!ENTITY y SYSTEM "file://{secret}">', encoding="utf-8")
+    article = ("<article><front><article-meta><title-group><article-title>Spinal leiomyosarcoma {use}"
+               "</article-title></title-group></article-meta></front><body><sec><title>Case presentation</title>"
+               "<p>A 52-year-old woman had a leiomyosarcoma at T7 {use}.</p></sec></body></article>")
+    variants = {
+        "remote-entity": (f'<!DOCTYPE article [<!ENTITY x SYSTEM "{listener.url}/xxe">]>', "&x;"),
+        "file-entity": (f'<!DOCTYPE article [<!ENTITY x SYSTEM "file://{secret}">]>', "&x;"),
+        "remote-dtd": (f'<!DOCTYPE article SYSTEM "{listener.url}/jats.dtd">', ""),
+        "parameter-entity": (f'<!DOCTYPE article [<!ENTITY % p SYSTEM "{listener.url}/p.dtd"> %p;]>', ""),
+        "local-parameter-entity": (f'<!DOCTYPE article [<!ENTITY % p SYSTEM "file://{tmp_path}/local.dtd"> %p;]>',
+                                   "&y;"),
+        "billion-laughs": ('<!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">'
+                           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+                           + "]>", "&i;"),
+    }
+    for name, (prolog, use) in variants.items():
+        (docs / f"{name}.xml").write_text(f'<?xml version="1.0"?>\n{prolog}\n{article.format(use=use)}\n',
+                                          encoding="utf-8")
+    (docs / "page.html").write_text(
+        f'<!DOCTYPE html><html><head><link rel="stylesheet" href="{listener.url}/s.css">'
+        f'<script src="{listener.url}/s.js"></script><meta name="citation_title" content="Spinal leiomyosarcoma">'
+        f'<meta http-equiv="refresh" content="0; url={listener.url}/r"></head><body>'
+        f'<img src="{listener.url}/i.png"><iframe src="{listener.url}/f"></iframe>'
+        "<p>A 52-year-old woman had a leiomyosarcoma at T7 and underwent a corpectomy.</p></body></html>",
+        encoding="utf-8")
+    reported: list[str] = []
+    started = time.monotonic()
+    build([docs], _settings(tmp_path, docs), progress=False, report=reported.append)
+    assert time.monotonic() - started < 60
+    time.sleep(0.3)
+    assert listener.connections == 0
+    graph = (current_build(tmp_path / "home") / "graph.nq").read_text(encoding="utf-8")
+    assert "TOP-SECRET-FILE-CONTENT" not in graph
+    assert "a" * 100 not in graph
+    assert len(reported) == 1 and "billion-laughs.xml line" in reported[0], reported    # refused by libxml2
+    for name in [*variants, "page"]:
+        if name != "billion-laughs":
+            assert f"graph/{name}>" in graph                  # built, nothing fetched or expanded
+
+
 @pytest.fixture
 def app_config(app_config):  # type: ignore[no-untyped-def]
     return {**app_config, "UPDATE_TOKEN": TOKEN}

@@ -1,6 +1,9 @@
-"""Read source documents: one reader module per kind, chosen by file suffix from one table.
+"""Read source documents: one reader module per kind, chosen from the file's content, else by its suffix.
 
-Each reader module exposes ``read(path) -> Document``; it is imported only when a file of its kind is read.
+A PDF is known by its ``%PDF-`` header, a file of markup by its root element (``PubmedArticleSet`` or
+``PubmedArticle``: PubMed XML; ``article`` or ``pmc-articleset``: JATS; ``html``: a web page), whatever its
+suffix; any other file goes to the reader its suffix names in one table. Each reader module exposes
+``read(path) -> Document``; it is imported only when a file of its kind is read.
 
 >>> doc = from_text("demo", "A 52\\u2011year\\u2011old woman \\u2013 T3\\u00a0level.")
 >>> doc.normalized
@@ -20,7 +23,8 @@ from pathlib import Path
 from lmskg.documents.model import Document, Region
 from lmskg.errors import DocumentError
 
-__all__ = ["READERS", "Document", "Region", "document_id", "from_text", "normalize", "read_document"]
+__all__ = ["READERS", "Document", "Region", "document_id", "from_text", "normalize", "read_document", "reader_for",
+           "sniff"]
 
 READERS: dict[str, str] = {
     ".txt": "lmskg.documents.text",
@@ -28,7 +32,19 @@ READERS: dict[str, str] = {
     ".md": "lmskg.documents.text",
     ".markdown": "lmskg.documents.text",
     ".xml": "lmskg.documents.pubmed",
+    ".nxml": "lmskg.documents.jats",
+    ".html": "lmskg.documents.html",
+    ".htm": "lmskg.documents.html",
+    ".xhtml": "lmskg.documents.html",
+    ".pdf": "lmskg.documents.pdf",
 }
+_ROOTS = (
+    (re.compile(rb"<(?:[\w-]+:)?(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b"), "lmskg.documents.pubmed"),
+    (re.compile(rb"<(?:[\w-]+:)?(?:pmc-articleset|article)\b"), "lmskg.documents.jats"),
+    (re.compile(rb"<html\b|<!doctype\s+html\b|<head\b", re.I), "lmskg.documents.html"),
+)
+_PROLOGUE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>]*\bhtml\b)[^>[]*"
+                       rb"(?:\[.*?\])?\s*>\s*)*", re.S | re.I)
 
 _FOLD = {
     **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f"
@@ -62,15 +78,51 @@ def from_text(doc_id: str, text: str, kind: str = "text", *, path: str | Path | 
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one document with the reader its suffix selects; DocumentError names the file on any failure."""
+    """Read one document with the reader its content or suffix selects; DocumentError names the file on any
+    failure."""
     path = Path(path)
-    module = READERS.get(path.suffix.lower())
-    if module is None:
-        known = ", ".join(sorted(READERS))
-        raise DocumentError(path, f"unknown kind of document '{path.suffix or path.name}' (readable: {known})")
     if not path.is_file():
+        if path.suffix.lower() not in READERS:
+            raise DocumentError(path, f"unknown kind of document '{path.suffix or path.name}' ({_readable()})")
         raise DocumentError(path, "no such file")
+    module = reader_for(path)
+    if module is None:
+        raise DocumentError(path, f"unknown kind of document '{path.suffix or path.name}' ({_readable()})")
     return importlib.import_module(module).read(path)
+
+
+def reader_for(path: Path) -> str | None:
+    """The reader module for ``path``: from its first bytes when they show the kind, else from its suffix."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    return sniff(head) or READERS.get(path.suffix.lower())
+
+
+def sniff(head: bytes) -> str | None:
+    """The reader module the first bytes of a file call for, or None when they do not show the kind.
+
+    >>> sniff(b'<?xml version="1.0"?>\\n<article article-type="case-report">'), sniff(b"<!DOCTYPE html><html>")
+    ('lmskg.documents.jats', 'lmskg.documents.html')
+    >>> sniff(b"%PDF-1.7"), sniff(b"Plain words") is None
+    ('lmskg.documents.pdf', True)
+    """
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
+        return "lmskg.documents.pdf"
+    start = _PROLOGUE.match(head)
+    rest = head[start.end() if start else 0:]
+    if not rest.startswith(b"<"):
+        return None
+    for pattern, module in _ROOTS:
+        if pattern.match(rest):
+            return module
+    return None
+
+
+def _readable() -> str:
+    return "readable: " + ", ".join(sorted(READERS))
 
 
 def load_text(path: Path) -> str:
