@@ -155,10 +155,13 @@ class DocumentGraph:
         if pub.date:
             self.fact(p, PRISM.publicationDate, date_literal(pub.date.value), pub.date.span)
         for field_name, predicate in (("volume", PRISM.volume), ("issue", PRISM.issueIdentifier),
-                                      ("pages", PRISM.pageRange), ("doi", BIBO.doi), ("pmid", BIBO.pmid)):
+                                      ("pages", PRISM.pageRange), ("doi", BIBO.doi), ("pmid", BIBO.pmid),
+                                      ("pmcid", FABIO.hasPubMedCentralId)):
             found = getattr(pub, field_name)
             if found:
                 self.fact(p, predicate, Literal(str(found.value)), found.span)
+        for keyword in pub.keywords:
+            self.fact(p, PRISM.keyword, Literal(keyword.value), keyword.span)
         journal = pub.journal or pub.journal_abbrev
         if journal:
             j = self.data[f"journal/{slug(journal.value)}"]

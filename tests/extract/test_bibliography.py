@@ -329,3 +329,18 @@ def test_a_reference_cut_by_the_end_of_the_text_keeps_its_authors_and_drops_its_
     assert first.title.value == "Bone metastases of uterine sarcoma" and first.marker == 1
     assert [f"{a.family} {a.initials}" for a in second.authors] == ["Roe A", "Poe B"]
     assert second.title is None and second.journal is None
+
+
+@pytest.mark.parametrize("header, keywords", [
+    ("PMID: 12345678 PMCID: PMC7654321\n\nKeywords: Leiomyosarcoma; spine metastasis, case report",
+     ["Leiomyosarcoma", "spine metastasis", "case report"]),
+    ("PMCID: PMC7654321\n\nKey words: uterine sarcoma \u00b7 vertebra \u00b7 surgery.",
+     ["uterine sarcoma", "vertebra", "surgery"]),
+])
+def test_the_pmcid_and_the_keywords_of_the_document_as_written(header, keywords):
+    doc = from_text("t", "Thoracic spine metastasis of uterine leiomyosarcoma: a case report\n\nA. Smith, B. Jones\n\n"
+                         f"{header}\n\nA 45-year-old woman presented with back pain.\n")
+    own = next(p for p in extract_publications(doc, ontology()) if p.role == "this-document")
+    assert own.pmcid.value == "PMC7654321" and doc.normalized[own.pmcid.span.start:own.pmcid.span.end] == "PMC7654321"
+    assert [k.value for k in own.keywords] == keywords
+    assert all(doc.normalized[k.span.start:k.span.end] == k.value for k in own.keywords)

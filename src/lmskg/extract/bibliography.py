@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from lmskg.documents.abstract import RUNNING_HEAD
 from lmskg.documents.model import Document, Region
 from lmskg.extract.citations import (
+    PMCID,
     PMID,
     Citation,
     Part,
@@ -209,12 +210,29 @@ def _this_document(r: _Reader, found: Zones, labels: dict[str, str]) -> Publicat
             for z in found.of("heading"))                  # "Corresponding author": one of the authors
     for zone in found.of("metadata"):
         _metadata_zone(r, draft, zone)
+    keywords = tuple(k for zone in found.of("keywords") for k in _keywords(r, zone))
     if not draft.fields and not draft.authors and r.doc.kind == "text":
         return None
     spans = draft.spans or [(0, len(r.norm))]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     kinds = _kinds(r, draft, [(0, len(r.norm))], own=True)
-    return _publication(draft, "self", "this-document", r.span(start, end), kinds=kinds)
+    return replace(_publication(draft, "self", "this-document", r.span(start, end), kinds=kinds), keywords=keywords)
+
+
+KEYWORDS_LABEL = re.compile(r"\s*(?:key\s*words?|index terms)\s*[:.\u2014-]?\s*", re.I)
+
+
+def _keywords(r: _Reader, zone: Zone) -> list[Found[str]]:
+    """ "Keywords: Brain metastasis, Hemorrhage; Leiomyosarcoma": each keyword as written."""
+    label = KEYWORDS_LABEL.match(r.norm, zone.start, zone.end)
+    at = label.end() if label else zone.start
+    out = []
+    for m in re.finditer(r"[^,;\n\u00b7\u2022|]+", r.norm[at:zone.end]):
+        word = m.group(0).strip().rstrip(".")
+        if word:
+            start = at + m.start() + m.group(0).index(word)
+            out.append(r.found(word, start, start + len(word)))
+    return out
 
 
 def _citation_zone(r: _Reader, draft: _Draft, zone: Zone, labels: dict[str, str]) -> None:
@@ -270,6 +288,9 @@ def _metadata_zone(r: _Reader, draft: _Draft, zone: Zone) -> None:
     pmid = PMID.search(r.norm, zone.start, zone.end)
     if pmid:
         draft.put("pmid", r.found(pmid.group(1), pmid.start(1), pmid.end(1)))
+    pmcid = PMCID.search(r.norm, zone.start, zone.end)
+    if pmcid:
+        draft.put("pmcid", r.found(pmcid.group(1), pmcid.start(1), pmcid.end(1)))
     published = _PUBLISHED.match(r.norm, zone.start, zone.end)
     if published:
         year = int(published.group("year"))
@@ -468,5 +489,5 @@ def _publication(draft: _Draft, key: str, role: str, span: Span, *, marker: int 
     pub = Publication(key=key, span=span, role=role, marker=marker, authors=draft.authors, kinds=kinds,
                       authors_truncated=draft.truncated)
     values = {name: f[name] for name in ("title", "journal", "journal_abbrev", "year", "date", "volume", "issue",
-                                         "pages", "doi", "pmid") if name in f}
+                                         "pages", "doi", "pmid", "pmcid") if name in f}
     return replace(pub, **values)

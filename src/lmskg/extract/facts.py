@@ -52,6 +52,8 @@ class Publication:
     pages: Found[str] | None = None
     doi: Found[str] | None = None
     pmid: Found[str] | None = None
+    pmcid: Found[str] | None = None           # "PMC1234567"
+    keywords: tuple[Found[str], ...] = ()     # the author keywords, as written
     kinds: tuple[Found[Term], ...] = ()       # publication-kind individuals
     authors_truncated: bool = False           # the author list ends with "et al." or names only some authors
 
