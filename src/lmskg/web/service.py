@@ -42,7 +42,7 @@ def forget() -> None:
         _cache.clear()
 
 
-def _cached(name: str, compute):  # type: ignore[no-untyped-def]
+def cached(name: str, compute):  # type: ignore[no-untyped-def]
     key = (pool().build, name)
     with _cache_lock:
         if key in _cache:
@@ -61,7 +61,7 @@ def graph_names() -> list[str]:
         rows = select("SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
         return [r["g"]["value"] for r in rows if r.get("g", {}).get("type") == "uri"]
 
-    return _cached("graphs", compute)
+    return cached("graphs", compute)
 
 
 def statistics() -> dict[str, object]:
@@ -82,7 +82,7 @@ def statistics() -> dict[str, object]:
         stats["graphs"] = {r["g"]["value"]: int(r["n"]["value"]) for r in per_graph if "g" in r}
         return stats
 
-    return _cached("statistics", compute)
+    return cached("statistics", compute)
 
 
 def _lit(value: object) -> ox.Literal:
