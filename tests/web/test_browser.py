@@ -35,7 +35,7 @@ def test_query_page_runs_a_query_and_shows_its_results(server: str, page) -> Non
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.goto(f"{server}/", timeout=15_000)
+    page.goto(f"{server}/query", timeout=15_000)
     page.wait_for_selector(".CodeMirror", timeout=10_000)  # the bundled editor loaded, offline
     page.click("button.example", timeout=5_000)  # the example query from QUERIES_DIR
     assert "Uterus" in page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()")
@@ -48,7 +48,7 @@ def test_query_page_runs_a_query_and_shows_its_results(server: str, page) -> Non
 
 
 def test_query_errors_are_shown_as_text(server: str, page) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/", timeout=15_000)
+    page.goto(f"{server}/query", timeout=15_000)
     page.wait_for_selector(".CodeMirror", timeout=10_000)
     page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('SELECT * WHERE { <x> ?p }')")
     page.click("#run")
@@ -60,9 +60,9 @@ def test_query_errors_are_shown_as_text(server: str, page) -> None:  # type: ign
 def test_resource_page_renders_with_escaped_literals(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/data/case/doc-1", timeout=15_000)
     assert page.inner_text("h1") == "case 1 of doc"
-    blockquote = page.inner_text(".evidence blockquote")
+    blockquote = page.inner_text("ol.sentences blockquote")
     assert "<script>alert(1)</script>" in blockquote  # shown as text, not run
-    assert page.inner_text(".evidence mark") == "leiomyosarcoma"
+    assert page.inner_text("ol.sentences mark") == "leiomyosarcoma"
 
 
 def test_download_button_asks_for_the_chosen_format(server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ def test_download_button_asks_for_the_chosen_format(server: str, page) -> None: 
 
     page.context.route("**/sparql?*", capture)
     try:
-        page.goto(f"{server}/", timeout=15_000)
+        page.goto(f"{server}/query", timeout=15_000)
         page.wait_for_selector(".CodeMirror", timeout=10_000)
         page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('ASK { ?s ?p ?o }')")
         page.select_option("#format", "csv")

@@ -378,7 +378,7 @@ def resource_by_iri() -> Response:
     """``/resource?iri=...``: the page of any IRI in the graph, ours or not."""
     target = request.args.get("iri", "")
     if target.startswith(base()):
-        return redirect(url_for("ui.index") if target == base() else "/" + target[len(base()):], code=303)
+        return redirect(url_for("overview.index") if target == base() else "/" + target[len(base()):], code=303)
     if not target or not _exists(target):
         raise NotFound(f"nothing is known about <{target}>")
     return _answer("resource", target, neg.HTML)

@@ -1,4 +1,4 @@
-"""The query page at /: a SPARQL editor (CodeMirror, bundled) offering the example queries of queries/."""
+"""The query page at /query: a SPARQL editor (CodeMirror, bundled) offering the example queries of queries/."""
 
 from __future__ import annotations
 
@@ -9,6 +9,6 @@ from lmskg.web import service
 bp = Blueprint("ui", __name__)
 
 
-@bp.route("/", methods=["GET", "HEAD"])
+@bp.route("/query", methods=["GET", "HEAD"])
 def index() -> str:
     return render_template("query.html", **service.page_context())
