@@ -66,9 +66,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     atexit.register(pool.close)
     app.extensions["lmskg"] = pool
 
-    from lmskg.web import downloads, overview, resources, sparql, ui
+    from lmskg.web import downloads, overview, resources, search, sparql, ui
 
-    for module in (sparql, resources, downloads, ui, overview):
+    for module in (sparql, resources, downloads, ui, overview, search):
         app.register_blueprint(module.bp)
     register_error_handlers(app)
     app.after_request(_common_headers)
