@@ -6,7 +6,6 @@ graph through the worker pool and are cached per build.
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
@@ -179,12 +178,13 @@ def serialize(triples: list[ox.Triple], fmt: neg.Format) -> bytes:
 
 
 def example_queries() -> list[dict[str, str]]:
-    """The example queries in QUERIES_DIR (``*.rq``), each with its name, title (first comment) and text."""
-    folder = Path(current_app.config["QUERIES_DIR"])
+    """The example queries in QUERIES_DIR (``*.rq``) and those behind the overview page, each with its name,
+    title (first comment) and text."""
+    from lmskg.web.overview import QUERIES
+
+    folders = [Path(current_app.config["QUERIES_DIR"]), QUERIES]
     found: list[dict[str, str]] = []
-    if not folder.is_dir():
-        return found
-    for path in sorted(folder.glob("*.rq")):
+    for path in [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.rq"))]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -196,4 +196,4 @@ def example_queries() -> list[dict[str, str]]:
 
 def page_context() -> dict[str, object]:
     queries = example_queries()
-    return {"queries": queries, "queries_json": json.dumps(queries), "base": current_app.config["BASE"]}
+    return {"queries": queries, "base": current_app.config["BASE"], "query": None}
