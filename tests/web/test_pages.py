@@ -83,6 +83,7 @@ def test_spine_marks_lesions_and_treated_levels_differently(pages) -> None:  # t
     assert lesions == ["T11", "T12"]
     bars = re.findall(r'<rect class="treated"[^>]*height="([\d.]+)"[^>]*><title>([^<]+)</title>', svg)
     assert [title for _, title in bars] == ["step 1: laminectomy"]
+    assert re.findall(r'<text class="step"[^>]*>(\d+)</text>', svg) == ["1"]
     assert float(bars[0][0]) == 4 * 14 + 3 * 3  # four vertebrae and the three gaps between them
     assert "brain" in text(svg) and "(metastasis)" in text(svg)  # a site outside the column, named beside it
     assert 'href="/term/ThoracicVertebra11"' in svg

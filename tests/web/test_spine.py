@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lmskg.web.links import split_sentence
@@ -38,11 +40,12 @@ def test_level_ranges_writes_runs_in_column_order() -> None:
 
 def test_draw_escapes_every_text_and_marks_levels() -> None:
     column = [Vertebra(f"v{i}", f"L{i}", f"lumbar vertebra {i}", "lumbar vertebra", f"/term/L{i}") for i in range(1, 4)]
-    svg = str(draw(column, {"v2"}, [("<b>fusion</b>", ["v1", "v2"])], [("<i>brain</i>", "metastasis")]))
+    svg = str(draw(column, {"v2"}, [("3", "<b>fusion</b>", ["v1", "v2"])], [("<i>brain</i>", "metastasis")]))
     assert "<b>" not in svg and "<i>" not in svg and "&lt;b&gt;fusion&lt;/b&gt;" in svg
     assert svg.count('class="vertebra lesion"') == 2  # the lesion and its legend swatch
     assert svg.count('<rect class="treated"') == 2  # one bar for the two adjacent levels, and the legend
     assert 'href="/term/L2"' in svg
+    assert re.search(r'<text class="step" [^>]*>3</text>', svg)  # the bar carries its step number
 
 
 def test_split_sentence_marks_the_span_by_offsets_not_by_the_first_match() -> None:

@@ -84,9 +84,9 @@ class CaseSummary:
     def lesion_levels(self) -> set[str]:
         return {v for lesion in self.lesions for v in lesion.sites.level_iris}
 
-    def treated_levels(self) -> list[tuple[str, list[str]]]:
-        """(step and procedure, the vertebrae it acted on) for every procedure that names levels."""
-        return [(f"step {step.number or '?'}: {p.procedure.text}", p.sites.level_iris)
+    def treated_levels(self) -> list[tuple[str, str, list[str]]]:
+        """(step number, step and procedure, the vertebrae it acted on) for every procedure that names levels."""
+        return [(str(step.number or "?"), f"step {step.number or '?'}: {p.procedure.text}", p.sites.level_iris)
                 for step in self.steps for p in step.procedures if p.sites.level_iris]
 
     def other_sites(self) -> list[tuple[str, str]]:

@@ -83,10 +83,10 @@ def _width(i: int, n: int) -> float:
     return round(WIDEST * (0.45 + 0.55 * (t / 0.75 if t <= 0.75 else (1 - t) / 0.25 * 0.9)), 1)
 
 
-def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[str, Sequence[str]]],
+def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[str, str, Sequence[str]]],
          elsewhere: Sequence[tuple[str, str]], title: str = "Vertebral column") -> Markup:
-    """The SVG: ``lesions`` filled, each of ``treated`` ((name, levels)) a bar beside the levels it acted on,
-    ``elsewhere`` ((site, role)) named to the right. Every text is escaped."""
+    """The SVG: ``lesions`` filled, each of ``treated`` ((step number, name, levels)) a bar beside the levels it
+    acted on with its step number above, ``elsewhere`` ((site, role)) named to the right. Every text is escaped."""
     n = len(column)
     y = {v.iri: TOP + i * (ROW + GAP) for i, v in enumerate(column)}
     position = {v.iri: i for i, v in enumerate(column)}
@@ -108,7 +108,7 @@ def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[
                  f'<text class="level" x="{LEFT + WIDEST / 2}" y="{y[v.iri] + ROW - 3.5}" '
                  f'text-anchor="middle">{escape(v.name)}</text><title>{escape(v.label)}</title>')
         parts.append(f'<a href="{escape(v.href)}">{shape}</a>' if v.href else f"<g>{shape}</g>")
-    for k, (name, levels) in enumerate(treated):
+    for k, (step, name, levels) in enumerate(treated):
         x = bars_x + k * (BAR + BAR_GAP)
         for first, last in _runs(position[lv] for lv in levels if lv in position):
             top, bottom = y[column[first].iri], y[column[last].iri] + ROW
@@ -116,7 +116,8 @@ def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[
                          f'rx="2"><title>{escape(name)}</title></rect>')
         top = min((y[lv] for lv in levels if lv in y), default=None)
         if top is not None:
-            parts.append(f'<text class="step" x="{x + BAR / 2}" y="{top - 3}" text-anchor="middle">{k + 1}</text>')
+            parts.append(f'<text class="step" x="{x + BAR / 2}" y="{top - 3}" text-anchor="middle">'
+                         f'{escape(step)}</text>')
     for k, (site, role) in enumerate(elsewhere):
         parts.append(f'<text class="elsewhere" x="{notes_x}" y="{TOP + 10 + k * 18}">'
                      f'{escape(site)} <tspan class="role">({escape(role)})</tspan></text>')
@@ -125,7 +126,7 @@ def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[
                  f'<text class="legend" x="{LEFT - 42}" y="{legend + 9}">lesion</text>'
                  f'<rect class="treated" x="{LEFT + 10}" y="{legend}" width="{BAR}" height="10" rx="2"/>'
                  f'<text class="legend" x="{LEFT + 22}" y="{legend + 9}">levels a procedure acted on '
-                 '(numbered as in the list)</text></svg>')
+                 '(numbered by treatment step)</text></svg>')
     return Markup("".join(parts))
 
 
