@@ -59,12 +59,22 @@ def test_outcomes_carry_their_time(pages) -> None:  # type: ignore[no-untyped-de
 def test_each_fact_links_to_its_sentence_with_exactly_its_characters_marked(pages) -> None:  # type: ignore[no-untyped-def]
     page = html(pages, CASE)
     number = re.search(r'laminectomy</a><a class="cite" href="#sentence-(\d+)"', page).group(1)
-    quoted = re.search(rf'<li id="sentence-{number}" value="{number}"><blockquote>(.*?)</blockquote>', page).group(1)
-    assert quoted == ("He underwent a T10-L1 <mark>laminectomy</mark> with pedicle screw fixation, then doxorubicin "
-                      "chemotherapy.")
     level = re.search(r'T10–L1<a class="cite" href="#sentence-(\d+)"', page).group(1)
-    assert f'id="sentence-{level}"' in page and "<mark>T10-L1</mark>" in page
+    sentences = section(page, '<ul class="sentences">', "</ul>")
+    # the sentence is shown once, every span read from it marked and anchored by its number
+    assert sentences.count("He underwent a ") == 1
+    quoted = re.search(r"<blockquote>(He underwent.*?)</blockquote>", sentences).group(1)
+    assert f'<mark id="sentence-{level}">T10-L1<a class="cite"' in quoted
+    assert f'<mark id="sentence-{number}">laminectomy<a class="cite"' in quoted
+    assert re.sub(r'<a class="cite".*?</a>|</?mark[^>]*>', "", quoted) == (
+        "He underwent a T10-L1 laminectomy with pedicle screw fixation, then doxorubicin chemotherapy.")
+    assert 'href="/data/evidence/spine/' in quoted
     assert page.index("The sentences behind these facts") < page.index("All properties, as in the RDF view")
+
+
+def test_the_link_to_the_publication_is_its_citation_not_a_quote(pages) -> None:  # type: ignore[no-untyped-def]
+    sentences = section(html(pages, CASE), '<ul class="sentences">', "</ul>")
+    assert "<blockquote>MRI showed a <mark" in sentences  # the span of describedIn ("MRI") is left unmarked
 
 
 def test_case_page_cites_its_publication(pages) -> None:  # type: ignore[no-untyped-def]

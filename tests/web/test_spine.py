@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from lmskg.web.links import split_sentence
 from lmskg.web.spine import Vertebra, column_order, draw, level_ranges, short_name
 
 
@@ -46,10 +45,3 @@ def test_draw_escapes_every_text_and_marks_levels() -> None:
     assert svg.count('<rect class="treated"') == 2  # one bar for the two adjacent levels, and the legend
     assert 'href="/term/L2"' in svg
     assert re.search(r'<text class="step" [^>]*>3</text>', svg)  # the bar carries its step number
-
-
-def test_split_sentence_marks_the_span_by_offsets_not_by_the_first_match() -> None:
-    sentence = "T3 and T4, then T3 again."  # the sentence starts at offset 100 of its document
-    assert split_sentence(sentence, 100, 116, 118, "T3") == ("T3 and T4, then ", "T3", " again.")
-    assert split_sentence(sentence, None, 0, 0, "T4") == ("T3 and ", "T4", ", then T3 again.")
-    assert split_sentence(sentence, 100, 90, 95, "") == (sentence, "", "")

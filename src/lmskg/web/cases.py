@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from lmskg.web.common import iri, literal, select
-from lmskg.web.links import Quote, href_for, quote_from
+from lmskg.web.links import Passage, Quote, href_for, passages, quote_from
 from lmskg.web.spine import level_ranges
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -76,6 +76,14 @@ class CaseSummary:
     publication: str | None = None
     quotes: list[Quote] = field(default_factory=list)
 
+    def passages(self) -> list[Passage]:
+        return passages(self.quotes)
+
+    def documents(self) -> list[tuple[str, str | None]]:
+        """(name, link) of the documents the quotes come from, in order of first use."""
+        seen = dict.fromkeys((q.document, q.document_href) for q in self.quotes if q.document)
+        return [(document.rsplit("/", 1)[-1], href) for document, href in seen]
+
     def heading(self) -> str:
         """"Case: 52 year old, female, leiomyosarcoma" from what is known."""
         known = [f.text for f in (*self.patient, *self.histology)]
@@ -96,9 +104,10 @@ class CaseSummary:
 
 
 class _Facts:
-    """The rows of the case query, by subject and predicate, with every quote numbered in text order."""
+    """The rows of the case query, by subject and predicate, with every quote of a shown fact numbered in text
+    order (the link to the publication is shown as its citation, with no quote)."""
 
-    def __init__(self, rows: list[dict[str, dict[str, str]]]) -> None:
+    def __init__(self, rows: list[dict[str, dict[str, str]]], unquoted: frozenset[str]) -> None:
         seen: set[tuple[str, str, str]] = set()
         self.values: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
         quotes: dict[str, Quote] = {}
@@ -106,7 +115,7 @@ class _Facts:
         for row in rows:
             s, p, o = row["s"]["value"], row["p"]["value"], row["o"]
             key = (s, p, o["value"])
-            if "ev" in row:
+            if "ev" in row and p not in unquoted:
                 quote = quote_from(row)
                 if quote is not None:
                     quotes.setdefault(quote.evidence, quote)
@@ -166,7 +175,7 @@ def _joined(*facts: Fact | None, sep: str = " ") -> Fact | None:
 def case_summary(case: str, term_base: str, vertebrae: list[tuple[str, str]]) -> CaseSummary:
     """The summary of ``case``; ``vertebrae`` is the column order as (IRI, short name) pairs."""
     t = term_base
-    facts = _Facts(_rows(case, t))
+    facts = _Facts(_rows(case, t), frozenset({t + "describedIn"}))
     summary = CaseSummary(quotes=facts.quotes)
     patient = facts.one(case, t + "hasPatient")
     if patient and patient.iri:

@@ -79,3 +79,46 @@ def quote_from(row: dict[str, dict[str, str]]) -> Quote | None:
     before, mark, after = split_sentence(sentence, _int(row, "sentenceStart") if known else None, start or 0,
                                          end or 0, row.get("exact", {}).get("value", ""))
     return Quote(row["ev"]["value"], row.get("doc", {}).get("value"), start, end, before, mark, after)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence with the spans of one or more quotes marked in it: (text, quote or None) pieces in order."""
+
+    document: str | None
+    pieces: tuple[tuple[str, Quote | None], ...]
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for _, q in self.pieces if q is not None]
+
+
+def passages(quotes: list[Quote]) -> list[Passage]:
+    """The quotes gathered by sentence, so that a sentence is shown once with every span read from it marked.
+
+    Spans that overlap one already marked in the sentence are shown in a copy of the sentence of their own.
+    """
+    groups: list[tuple[tuple[str | None, str], list[Quote]]] = []
+    for quote in quotes:
+        key = (quote.document, quote.before + quote.mark + quote.after)
+        start, end = len(quote.before), len(quote.before) + len(quote.mark)
+        home = next((g for k, g in groups if k == key and all(
+            end <= len(q.before) or start >= len(q.before) + len(q.mark) for q in g)), None)
+        if home is None or not quote.mark:
+            groups.append((key, [quote]))
+        else:
+            home.append(quote)
+    found = []
+    for (document, sentence), group in groups:
+        pieces: list[tuple[str, Quote | None]] = []
+        at = 0
+        for q in sorted(group, key=lambda q: len(q.before)):
+            start = len(q.before)
+            if start > at:
+                pieces.append((sentence[at:start], None))
+            pieces.append((q.mark, q))
+            at = start + len(q.mark)
+        if at < len(sentence):
+            pieces.append((sentence[at:], None))
+        found.append(Passage(document, tuple(pieces)))
+    return found
