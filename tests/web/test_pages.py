@@ -119,6 +119,6 @@ def test_vertebra_and_region_pages_list_the_cases_involving_them(pages) -> None:
 def test_publication_page_lists_its_cases_figures_and_references(pages) -> None:  # type: ignore[no-untyped-def]
     page = html(pages, "/data/publication/pmid-1")
     assert "Cases (1)" in page and 'href="/data/case/spine-1"' in page
-    assert "Figures (1)" in page and "overall survival: 32 month" in text(page)
+    assert "Figures (1)" in page and "overall survival: 32 months" in text(page)
     references = section(page, '<ol class="references">', "</ol>")
     assert 'href="/data/publication/pmid-2"' in references and "An earlier series" in references

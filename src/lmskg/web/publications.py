@@ -105,7 +105,10 @@ def publication_lists(publication: str, term_base: str) -> PublicationLists:
                       "OPTIONAL { ?stat lmskg:unit ?ux . ?ux rdfs:label ?u } "
                       "OPTIONAL { ?stat lmskg:group ?gx . ?gx rdfs:label ?g } "
                       "OPTIONAL { ?stat lmskg:population ?px . ?px rdfs:label ?p } } GROUP BY ?stat ORDER BY ?stat"):
-        value = " ".join(v for v in (_value(row, "value") or _value(row, "valueText"), _value(row, "unit")) if v)
+        amount, unit = _value(row, "value") or _value(row, "valueText"), _value(row, "unit")
+        if unit.isalpha() and amount != "1":
+            unit += "s"  # "32 months"
+        value = " ".join(v for v in (amount, unit) if v)
         whom = ", ".join(v for v in (_value(row, "group"), _value(row, "population")) if v)
         lists.figures.append(Item(f"{_value(row, 'measure') or 'figure'}: {value}".rstrip(": "),
                                   href_for(_value(row, "stat")), whom))

@@ -92,8 +92,8 @@ def draw(column: Sequence[Vertebra], lesions: set[str], treated: Sequence[tuple[
     position = {v.iri: i for i, v in enumerate(column)}
     bars_x = LEFT + WIDEST + 14
     notes_x = bars_x + max(len(treated), 1) * (BAR + BAR_GAP) + 16
-    height = TOP + n * (ROW + GAP) + 40
-    parts = [f'<svg class="spine" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {notes_x + 190} {height}" '
+    height, width = TOP + n * (ROW + GAP) + 40, max(notes_x + 190, LEFT + 360)  # room for the legend
+    parts = [f'<svg class="spine" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>']
     for region, first, last in _regions(column):
         middle = (y[first] + y[last] + ROW) / 2
