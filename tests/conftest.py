@@ -59,3 +59,26 @@ def app(app_config: dict[str, object]):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     return app.test_client()
+
+
+# --- a case written for the page tests (tests/web/data/case.trig) over the real ontology ----------------------
+
+CASE_GRAPH = Path(__file__).resolve().parent / "web" / "data" / "case.trig"
+
+
+@pytest.fixture(scope="session")
+def case_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home folder whose current build is the ontology and the test case of ``case.trig``."""
+    import rdflib
+
+    from lmskg.build import ontology_nquads
+    from lmskg.store import publish
+
+    folder = tmp_path_factory.mktemp("case")
+    dataset = rdflib.Dataset()
+    dataset.parse(CASE_GRAPH, format="trig")
+    nquads = folder / "graph.nq"
+    nquads.write_text("".join(ontology_nquads(ROOT / "ontology" / "lmskg.ttl"))
+                      + dataset.serialize(format="nquads"), encoding="utf-8")
+    publish(folder / "home", nquads)
+    return folder / "home"

@@ -1,90 +1,184 @@
-"""The query page in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+"""The pages in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright), offline.
+
+Every page is opened with all requests outside the test server refused and recorded, and with every console
+error, page error and dialog recorded: each test ends by checking that there were none.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from live import chromium_page, live_server
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+CASE = "/data/case/spine-1"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    from lmskg.store import publish
-
-    home = tmp_path_factory.mktemp("browser") / "home"
-    publish(home, Path(__file__).parent / "data" / "graph.nq")
-    queries = tmp_path_factory.mktemp("queries")
-    (queries / "uterus.rq").write_text(
-        "# Everything about the uterus\nSELECT ?p ?o WHERE { <https://w3id.org/lmskg/term/Uterus> ?p ?o }\n")
-    with live_server(home, env={"LMSKG_QUERIES_DIR": str(queries)}) as url:
+def server(case_home: Path) -> Iterator[str]:
+    with live_server(case_home) as url:  # the example queries are the shipped queries/
         yield url
 
 
 @pytest.fixture(scope="module")
-def page(server: str):  # type: ignore[no-untyped-def]
+def hostile_server(graph_home_module: Path) -> Iterator[str]:
+    with live_server(graph_home_module) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def graph_home_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small graph whose texts hold markup (a <script> in a sentence, <b> in a definition)."""
+    from lmskg.store import publish
+
+    home = tmp_path_factory.mktemp("hostile") / "home"
+    publish(home, Path(__file__).parent / "data" / "graph.nq")
+    return home
+
+
+class Watched:
+    """A page whose outside requests are refused, and whose console errors, page errors and dialogs are kept."""
+
+    def __init__(self, page, server: str) -> None:  # type: ignore[no-untyped-def]
+        self.page, self.problems = page, []
+
+        def route(route) -> None:  # type: ignore[no-untyped-def]
+            url = route.request.url
+            if url.startswith(server) or url.startswith("data:"):
+                route.continue_()
+            else:
+                self.problems.append(f"request outside the server: {url}")
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: self.problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+
+        def dialog(d) -> None:  # type: ignore[no-untyped-def]
+            self.problems.append(f"dialog: {d.message}")
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+
+@pytest.fixture
+def watched(server: str) -> Iterator[Watched]:
     with chromium_page() as page:
-        yield page
+        page.set_viewport_size({"width": 1280, "height": 900})
+        w = Watched(page, server)
+        yield w
+        assert w.problems == []
 
 
-def test_query_page_runs_a_query_and_shows_its_results(server: str, page) -> None:  # type: ignore[no-untyped-def]
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+def test_from_the_front_page_to_the_sentence_behind_a_treatment(server: str, watched: Watched) -> None:
+    page = watched.page
     page.goto(f"{server}/", timeout=15_000)
-    page.wait_for_selector(".CodeMirror", timeout=10_000)  # the bundled editor loaded, offline
-    page.click("button.example", timeout=5_000)  # the example query from QUERIES_DIR
-    assert "Uterus" in page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()")
-    page.click("#run")
-    page.wait_for_selector("table.results tbody tr", timeout=15_000)
-    cells = page.locator("table.results td").all_inner_texts()
-    assert "uterus" in cells and "UBERON:0000995" in cells
-    assert "rows in" in page.inner_text("#status")
-    assert errors == []
+    page.click('svg.chart a.bar:has(text.label:text-is("T11"))')  # the bar of T11 on the level chart
+    page.wait_for_url(re.compile(r"/cases\?lesion="), timeout=10_000)
+    assert "Cases with a lesion at thoracic vertebra 11 (1)" in page.inner_text("h1")
+    page.click(f'a[href="{CASE}"]')
+    page.wait_for_url(f"**{CASE}", timeout=10_000)
+    assert page.inner_text("h1") == "Case: 61 year old, male, leiomyosarcoma"
+    step = page.locator("ol.steps > li").first
+    assert "laminectomy" in step.inner_text() and "T10–L1" in step.inner_text()
+    step.locator("a.cite").first.click()  # the sentence behind the laminectomy
+    target = page.locator("ul.sentences mark:target")
+    assert re.fullmatch(r"laminectomy\s*\d+", target.inner_text())  # the span, with its number
+    assert target.is_visible() and "He underwent a T10-L1" in page.locator("blockquote:has(mark:target)").inner_text()
 
 
-def test_query_errors_are_shown_as_text(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_case_page_draws_the_spine(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{server}{CASE}", timeout=15_000)
+    spine = page.locator("svg.spine")
+    assert spine.is_visible() and spine.bounding_box()["height"] > 300
+    assert page.locator("svg.spine rect.vertebra.lesion").count() == 2 + 1  # T11, T12 and the legend
+    page.click('svg.spine a:has(text.level:text-is("T12"))')
+    page.wait_for_url("**/term/ThoracicVertebra12", timeout=10_000)
+    assert "Cases involving thoracic vertebra 12 (1)" in page.inner_text("main")
+
+
+def test_search_box_suggests_as_one_types(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{server}/cases", timeout=15_000)
+    page.fill("#search-box", "UBERON:00046")  # part of a CURIE: every thoracic vertebra with one
+    page.wait_for_selector("#suggestions li", timeout=10_000)
+    page.fill("#search-box", "thoracic vertebra 11")
+    first = page.locator("#suggestions li a").first
+    first.wait_for(timeout=10_000)
+    expect(first).to_have_text(re.compile(r"^thoracic vertebra 11 class"), timeout=10_000)
+    first.click()
+    page.wait_for_url("**/term/ThoracicVertebra11", timeout=10_000)
+
+
+def _run(page, example: str) -> None:  # type: ignore[no-untyped-def]
+    page.select_option("#examples", example)
+    page.locator(".yasqe_queryButton:visible").click()
+    page.wait_for_selector(".yasr:visible table.dataTable tbody tr", timeout=15_000)
+
+
+def test_yasgui_runs_an_example_and_links_our_iris(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{server}/query", timeout=15_000)
+    page.wait_for_selector(".yasqe .CodeMirror >> visible=true", timeout=15_000)  # the bundled YASGUI, offline
+    assert page.locator("input.autocomplete:visible").input_value() == f"{server}/sparql"  # this endpoint
+    _run(page, "case-treatments")
+    rows = page.locator(".yasr:visible table.dataTable tbody tr")
+    assert rows.count() == 6  # laminectomy at four levels, the fixation, the chemotherapy with its agent
+    assert "6 results" in page.inner_text(".yasr:visible .yasr_response_chip")
+    procedures = page.locator(".yasr:visible table.dataTable tbody tr td:nth-child(4)").all_inner_texts()
+    page.click(".yasr:visible table.dataTable thead th:nth-child(4)")  # sort by procedure
+    page.click(".yasr:visible table.dataTable thead th:nth-child(4)")  # and the other way
+    resorted = page.locator(".yasr:visible table.dataTable tbody tr td:nth-child(4)").all_inner_texts()
+    assert resorted == sorted(procedures, reverse=True) and resorted != procedures
+    link = page.locator(f'.yasr:visible a[href="{CASE}"]').first
+    link.click(position={"x": 12, "y": 6})  # on its visible start: the cell cuts the long IRI short
+    page.wait_for_url(f"**{CASE}", timeout=10_000)
+    assert page.inner_text("h1").startswith("Case:")
+
+
+def test_an_overview_query_opens_in_the_query_page(server: str, watched: Watched) -> None:
+    page = watched.page
     page.goto(f"{server}/", timeout=15_000)
-    page.wait_for_selector(".CodeMirror", timeout=10_000)
-    page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('SELECT * WHERE { <x> ?p }')")
-    page.click("#run")
-    page.wait_for_selector("pre.error", timeout=15_000)
-    assert "error at 1:" in page.inner_text("pre.error")
-    assert page.inner_text("#status") == "Error 400"
+    page.locator("details.queries summary").click()
+    page.locator('details.queries a:has-text("open in the query page")').nth(1).click()
+    page.wait_for_selector(".yasqe .CodeMirror >> visible=true", timeout=15_000)
+    page.locator(".yasqe_queryButton:visible").click()
+    page.wait_for_selector(".yasr:visible table.dataTable tbody tr", timeout=15_000)
+    assert page.locator(".yasr:visible table.dataTable tbody tr").count() == 2  # T11 and T12
 
 
-def test_resource_page_renders_with_escaped_literals(server: str, page) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/data/case/doc-1", timeout=15_000)
-    assert page.inner_text("h1") == "case 1 of doc"
-    blockquote = page.inner_text(".evidence blockquote")
-    assert "<script>alert(1)</script>" in blockquote  # shown as text, not run
-    assert page.inner_text(".evidence mark") == "leiomyosarcoma"
+@pytest.mark.parametrize("path", ["/", "/cases", "/query", CASE, "/term/ThoracicSpine", "/data/publication/pmid-1",
+                                  "/search?q=spine", "/ontology", "/download/"])
+def test_every_page_loads_offline_without_errors(server: str, watched: Watched, path: str) -> None:
+    response = watched.page.goto(f"{server}{path}", timeout=15_000)
+    assert response is not None and response.status == 200
+    watched.page.wait_for_load_state("networkidle", timeout=15_000)
 
 
-def test_download_button_asks_for_the_chosen_format(server: str, page) -> None:  # type: ignore[no-untyped-def]
-    from urllib.parse import parse_qs, urlsplit
-
-    seen: list[str] = []
-
-    def capture(route) -> None:  # type: ignore[no-untyped-def]
-        seen.append(route.request.url)
-        route.fulfill(status=200, content_type="text/plain", body="captured")
-
-    page.context.route("**/sparql?*", capture)
-    try:
-        page.goto(f"{server}/", timeout=15_000)
-        page.wait_for_selector(".CodeMirror", timeout=10_000)
-        page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('ASK { ?s ?p ?o }')")
-        page.select_option("#format", "csv")
-        with page.context.expect_page(timeout=15_000) as opened:
-            page.click("#download")
-        opened.value.wait_for_load_state(timeout=15_000)
-        params = parse_qs(urlsplit(seen[-1]).query)
-        assert params["format"] == ["csv"] and params["query"] == ["ASK { ?s ?p ?o }"]
-        opened.value.close()
-    finally:
-        page.context.unroute("**/sparql?*")
+def test_document_text_stays_inert(hostile_server: str) -> None:
+    with chromium_page() as page:
+        w = Watched(page, hostile_server)
+        page.goto(f"{hostile_server}/data/case/doc-1", timeout=15_000)
+        assert "<script>alert(1)</script>" in page.inner_text("ul.sentences blockquote")  # shown as text
+        assert re.fullmatch(r"leiomyosarcoma\s*1", page.inner_text("ul.sentences mark"))
+        page.goto(f"{hostile_server}/term/Leiomyosarcoma", timeout=15_000)
+        assert "A <b>malignant</b> smooth muscle tumor" in page.inner_text(".definition")
+        page.goto(f"{hostile_server}/query", timeout=15_000)
+        page.wait_for_selector(".yasqe .CodeMirror >> visible=true", timeout=15_000)
+        page.evaluate("window.lmskgYasgui.getTab().getYasqe().setValue("
+                      "'SELECT ?text WHERE { BIND(\"<img src=x onerror=alert(2)>\" AS ?text) }')")
+        page.locator(".yasqe_queryButton:visible").click()
+        page.wait_for_selector(".yasr:visible table.dataTable tbody tr", timeout=15_000)
+        assert "<img src=x onerror=alert(2)>" in page.inner_text(".yasr:visible table.dataTable tbody")
+        assert page.locator(".yasr img").count() == 0
+        # YASGUI passes each value through DOMPurify, which parses it in a detached document: Chromium reports the
+        # inline handler it meets there as refused by the page's script-src. Nothing ran, nothing else is allowed.
+        refused = "console: Executing inline event handler violates the following Content Security Policy directive " \
+                  "'script-src 'self''"
+        assert [p for p in w.problems if not p.startswith(refused)] == []

@@ -37,8 +37,8 @@ def test_literals_are_escaped_in_html(client) -> None:  # type: ignore[no-untype
 
 def test_evidence_sentence_is_shown_with_the_span_marked(client) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/data/case/doc-1", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert "Evidence" in html
-    assert "The <mark>leiomyosarcoma</mark> &lt;script&gt;" in html
+    assert "The sentences behind these facts" in html
+    assert 'The <mark id="sentence-1">leiomyosarcoma<a class="cite"' in html and "</mark> &lt;script&gt;" in html
     assert 'href="/data/evidence/doc/4-18"' in html
     assert 'href="/data/document/doc"' in html
 

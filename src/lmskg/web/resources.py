@@ -17,6 +17,8 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from lmskg.web import negotiation as neg
 from lmskg.web.common import ask, iri, job, literal, pool, select
 from lmskg.web.errors import BadRequest, NotAcceptable, NotFound
+from lmskg.web.links import href_for, split_sentence
+from lmskg.web.pages import extras
 from lmskg.web.sparql import respond
 
 bp = Blueprint("resources", __name__)
@@ -98,7 +100,10 @@ def _answer(path: str, resource: str, fmt: neg.Format | None) -> Response:
 
 def _representation(resource: str, fmt: neg.Format) -> Response:
     if fmt is neg.HTML:
-        return Response(render_template("resource.html", page=describe(resource)), mimetype="text/html")
+        page = describe(resource)
+        html = render_template("resource.html", page=page, **extras(resource, {t.iri for t in page.types if t.iri},
+                                                                  page.label != compact(resource)))
+        return Response(html, mimetype="text/html")
     graph = _graph_iri(resource)
     if graph is not None:
         sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }} UNION {{ " \
@@ -182,16 +187,6 @@ class Page:
     terms: list[tuple[str, list[Link]]] = field(default_factory=list)  # for the ontology: its terms by kind
 
 
-def href_for(value: str) -> str | None:
-    """A link for an IRI: a local path for ours, the IRI itself for http(s) IRIs elsewhere, else none."""
-    if value.startswith(base()):
-        rest = value[len(base()):]
-        return "/" + rest
-    if value.startswith(("http://", "https://")):
-        return value
-    return None
-
-
 def _term(binding: dict[str, str] | None, label: dict[str, str] | None = None) -> Link:
     if binding is None:
         return Link(None, "")
@@ -228,10 +223,12 @@ def describe(resource: str) -> Page:
         "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX prov: <http://www.w3.org/ns/prov#> "
         "PREFIX oa: <http://www.w3.org/ns/oa#> "
         f"SELECT ?p ?o (SAMPLE(?pl) AS ?plabel) (SAMPLE(?ol) AS ?olabel) ?ev (SAMPLE(?sent) AS ?sentence) "
-        "(SAMPLE(?ex) AS ?exact) (SAMPLE(?d) AS ?doc) WHERE { "
+        "(SAMPLE(?ex) AS ?exact) (SAMPLE(?d) AS ?doc) (SAMPLE(?ss) AS ?sentenceStart) (SAMPLE(?b) AS ?start) "
+        "(SAMPLE(?e) AS ?end) WHERE { "
         f"?st rdf:subject {ref} ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . "
         f"OPTIONAL {{ ?ev <{base()}term/sentence> ?sent }} OPTIONAL {{ ?ev oa:hasSource ?d }} "
-        "OPTIONAL { ?ev oa:hasSelector ?sel . ?sel oa:exact ?ex } "
+        "OPTIONAL { ?ev oa:hasSelector ?sel . ?sel oa:exact ?ex } OPTIONAL { ?ev oa:hasSelector ?pos . "
+        f"?pos oa:start ?b ; oa:end ?e }} OPTIONAL {{ ?ev <{base()}term/sentenceStart> ?ss }} "
         f"OPTIONAL {{ ?p <{RDFS}label> ?pl }} OPTIONAL {{ ?o <{RDFS}label> ?ol }} }} GROUP BY ?p ?o ?ev "
         "ORDER BY ?p ?o ?ev LIMIT 300")
     page = Page(resource, compact(resource))
@@ -255,11 +252,10 @@ def describe(resource: str) -> Page:
     for row in ev_rows:
         sentence = row.get("sentence", {}).get("value", "")
         exact = row.get("exact", {}).get("value", "")
-        before, mark, after = sentence, "", ""
-        if exact and exact in sentence:
-            i = sentence.index(exact)
-            before, mark, after = sentence[:i], exact, sentence[i + len(exact):]
-        elif exact:
+        offset, start, end = (int(row[k]["value"]) if k in row else None for k in ("sentenceStart", "start", "end"))
+        known = start is not None and end is not None
+        before, mark, after = split_sentence(sentence, offset if known else None, start or 0, end or 0, exact)
+        if exact and not mark:
             before, mark, after = "", exact, ""
         page.evidence.append({
             "predicate": _term(row["p"], row.get("plabel")), "object": _term(row["o"], row.get("olabel")),
@@ -382,7 +378,7 @@ def resource_by_iri() -> Response:
     """``/resource?iri=...``: the page of any IRI in the graph, ours or not."""
     target = request.args.get("iri", "")
     if target.startswith(base()):
-        return redirect(url_for("ui.index") if target == base() else "/" + target[len(base()):], code=303)
+        return redirect(url_for("overview.index") if target == base() else "/" + target[len(base()):], code=303)
     if not target or not _exists(target):
         raise NotFound(f"nothing is known about <{target}>")
     return _answer("resource", target, neg.HTML)

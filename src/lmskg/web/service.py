@@ -6,7 +6,6 @@ graph through the worker pool and are cached per build.
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def forget() -> None:
         _cache.clear()
 
 
-def _cached(name: str, compute):  # type: ignore[no-untyped-def]
+def cached(name: str, compute):  # type: ignore[no-untyped-def]
     key = (pool().build, name)
     with _cache_lock:
         if key in _cache:
@@ -61,7 +60,7 @@ def graph_names() -> list[str]:
         rows = select("SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
         return [r["g"]["value"] for r in rows if r.get("g", {}).get("type") == "uri"]
 
-    return _cached("graphs", compute)
+    return cached("graphs", compute)
 
 
 def statistics() -> dict[str, object]:
@@ -82,7 +81,7 @@ def statistics() -> dict[str, object]:
         stats["graphs"] = {r["g"]["value"]: int(r["n"]["value"]) for r in per_graph if "g" in r}
         return stats
 
-    return _cached("statistics", compute)
+    return cached("statistics", compute)
 
 
 def _lit(value: object) -> ox.Literal:
@@ -179,12 +178,13 @@ def serialize(triples: list[ox.Triple], fmt: neg.Format) -> bytes:
 
 
 def example_queries() -> list[dict[str, str]]:
-    """The example queries in QUERIES_DIR (``*.rq``), each with its name, title (first comment) and text."""
-    folder = Path(current_app.config["QUERIES_DIR"])
+    """The example queries in QUERIES_DIR (``*.rq``) and those behind the overview page, each with its name,
+    title (first comment) and text."""
+    from lmskg.web.overview import QUERIES
+
+    folders = [Path(current_app.config["QUERIES_DIR"]), QUERIES]
     found: list[dict[str, str]] = []
-    if not folder.is_dir():
-        return found
-    for path in sorted(folder.glob("*.rq")):
+    for path in [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.rq"))]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -196,4 +196,4 @@ def example_queries() -> list[dict[str, str]]:
 
 def page_context() -> dict[str, object]:
     queries = example_queries()
-    return {"queries": queries, "queries_json": json.dumps(queries), "base": current_app.config["BASE"]}
+    return {"queries": queries, "base": current_app.config["BASE"], "query": None}

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, request
 from werkzeug.datastructures import MultiDict
 
 from lmskg.errors import QueryError, StoreError
@@ -282,7 +282,9 @@ def service_description() -> Response:
         raise NotAcceptable("the service description is available as RDF or HTML",
                             headers={"Vary": "Accept"})
     if fmt is neg.HTML:
-        response = Response(render_template("query.html", **service.page_context()), mimetype="text/html")
+        from lmskg.web.ui import page
+
+        response = page()
     else:
         data = service.description(request.base_url, writable=bool(current_app.config.get("UPDATE_TOKEN")))
         response = Response(service.serialize(data, fmt), content_type=fmt.content_type)
