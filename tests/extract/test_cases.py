@@ -228,3 +228,18 @@ def test_a_level_named_with_a_lesion_noun_is_a_lesion_even_where_a_procedure_act
     _doc, case = one_case("A 60-year-old man with leiomyosarcoma underwent resection of the T5 tumour and T4-T6 "
                           "fixation.")
     assert [s.value for x in case.lesions for s in x.sites] == [term("ThoracicVertebra5")]
+
+
+def test_a_report_about_another_tumour_keeps_that_tumour_as_the_histology():
+    from lmskg.extract.bibliography import extract_publications
+
+    doc = from_text("t", "Benign metastasizing leiomyoma of the spine: a case report\n\nA 44-year-old woman who had "
+                         "undergone hysterectomy for uterine leiomyoma 10 years earlier presented with back pain. "
+                         "MRI showed a T10 lesion. Histology showed benign metastasizing leiomyoma.\n")
+    (case,) = extract_cases(doc, ontology(), extract_publications(doc, ontology()))
+    assert case.primary_histology.value == term("BenignMetastasizingLeiomyoma")
+    assert not ontology().is_a(case.primary_histology.value, term("Leiomyosarcoma"))
+    doc = from_text("t", "Epithelioid leiomyosarcoma metastatic to the sacrum\n\nA 39-year-old man presented with "
+                         "sacral pain; biopsy of the S2 mass showed epithelioid leiomyosarcoma.\n")
+    (case,) = extract_cases(doc, ontology(), extract_publications(doc, ontology()))
+    assert ontology().is_a(case.primary_histology.value, term("Leiomyosarcoma"))

@@ -33,8 +33,11 @@ METASTATIC_BEFORE = re.compile(r"\b(?:metastatic|metastasis of|metastases of|met
 
 
 def histology_of(p: Passage, m: Mention) -> Found[str]:
-    """The histology a tumor mention names: "uterine LMS" -> leiomyosarcoma (the nested, plainer term)."""
+    """The histology a tumor mention names: "uterine LMS" -> leiomyosarcoma (the nested, plainer term, when what
+    the mention adds is a site); "benign metastasizing leiomyoma" stays itself."""
     nested = [n for n in p.analysis.nested(m, "tumor") if not generic(n.term)]
+    if nested and not p.analysis.nested(m, "anatomy") and not metastatic_class(p, m.term):
+        return p.found(m.term, m.start, m.end)
     if nested:
         inner = min(nested, key=lambda n: n.end - n.start)
         return p.found(inner.term, inner.start, inner.end)
@@ -174,6 +177,9 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
                 histology = h
             if explicit and role and not assertion.historical(p.text, m.start, m.end, s.start, s.end):
                 lesions.append(Lesion(p.found(role, m.start, m.end), (found,), h))
+    if histology is not None and topic is not None and topic != histology.value and p.ontology.is_a(  # type: ignore
+            topic, histology.value):
+        histology = Found(topic, histology.span)          # "uterine leiomyoma" in a report of a metastasizing one
     return histology, site, lesions
 
 
