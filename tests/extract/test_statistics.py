@@ -370,3 +370,19 @@ def test_equal_counts_of_two_categories_are_two_figures_and_levels_are_no_catego
     assert [r[4] for r in categories("We reviewed 10 patients at our institution. Metastases were axial 5 and "
                                      "appendicular 5.")] == ["axial", "appendicular"]
     assert categories("We reviewed 10 patients at our institution. Lesions were at T5 and T6 in 4 patients.") == []
+
+
+def test_a_literature_review_s_figures_are_the_literature_s_and_our_series_comes_back_to_the_cohort():
+    # one own cohort per document: "our institution" and "our series" are the same series
+    _doc, stats = statistics("We report 12 patients treated at our institution. A systematic review of the literature "
+                             "identified 85 further cases of spinal leiomyosarcoma; in these, the median overall "
+                             "survival was 20 months. In our series, median overall survival was 31 months.")
+    assert [(s.population.value, s.value.value) for s in stats] == [
+        (term("CaseSeriesPopulation"), Decimal(12)), (term("LiteratureCasesPopulation"), Decimal(85)),
+        (term("LiteratureCasesPopulation"), Decimal(20)), (term("CaseSeriesPopulation"), Decimal(31))]
+    _doc, stats = statistics("Spinal leiomyosarcoma treated surgically\n\nBetween 2000 and 2020, 45 patients underwent "
+                             "surgery at our center. We also reviewed 60 cases published in the literature, of which "
+                             "40 were women. Of our patients, 30 were women.\n")
+    assert [(s.population.value, s.value.value) for s in stats] == [
+        (term("InstitutionalCohortPopulation"), Decimal(45)), (term("LiteratureCasesPopulation"), Decimal(60)),
+        (term("LiteratureCasesPopulation"), Decimal(40)), (term("InstitutionalCohortPopulation"), Decimal(30))]

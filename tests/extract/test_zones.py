@@ -148,3 +148,13 @@ def test_every_character_of_a_line_is_in_one_zone():
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     covered = {i for z in found for i in range(z.start, z.end)}
     assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
+def test_a_sentence_with_years_and_a_count_is_text_not_a_source_line():
+    from lmskg.documents import from_text
+    from lmskg.extract.zones import zones_for
+
+    doc = from_text("t", "Spinal leiomyosarcoma treated surgically\n\nBetween 2000 and 2020, 45 patients underwent "
+                         "surgery at our center. The median age was 54 years.\n\nJ Spine Surg 2021, 7:112-118.\n")
+    kinds = [(z.kind, doc.normalized[z.start:z.end][:12]) for z in zones_for(doc, ontology())]
+    assert ("text", "Between 2000") in kinds and ("citation", "J Spine Surg") in kinds

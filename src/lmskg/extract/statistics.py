@@ -13,7 +13,7 @@ time points ("at 1, 2 and 5 years", "alive 1 year after surgery") are not values
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -25,6 +25,7 @@ from lmskg.extract.lexicon import Mention
 from lmskg.extract.tumors import generic
 
 NUM = q.NUMBER
+LMSKG_TERM = "https://w3id.org/lmskg/term/"
 ASIDE = r"(?:\s*\([^()]*\))?"                 # "92.6 (range: 79.7-105.4) and 50.4 (...) months"
 LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?{ASIDE}(?:\s*,\s*(?:{NUM})(?:\s*%)?{ASIDE})*\s*,?\s*"
                   rf"(?:and|or|vs\.?|versus)\s+(?:{NUM}){ASIDE})"
@@ -35,7 +36,11 @@ COUNT = re.compile(rf"(?<![\w.])({NUM})\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\
                    re.I)
 BARE_COUNT = re.compile(r"\bin\s+(\d+)\s*\((\d+(?:\.\d+)?)\s*%\)", re.I)
 LITERATURE = re.compile(r"\b(?:cases|patients)\b[^.;]{0,120}\b(?:have|had|has) been (?:reported|described|published)\b"
-                        r"|\b(?:previously|published|literature) (?:reported )?cases\b", re.I)
+                        r"|\b(?:previously|published|literature) (?:reported )?cases\b"
+                        r"|\b(?:review|search)\s+of\s+the\s+(?:published\s+|english\s+|medical\s+)?literature\b"
+                        r"|\bliterature\s+(?:review|search)\b|\b(?:cases|patients|reports)\s+(?:published|reported|described)"
+                        r"\s+in\s+the\s+literature\b", re.I)
+OWN = frozenset(LMSKG_TERM + n for n in ("CaseSeriesPopulation", "InstitutionalCohortPopulation"))
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
 AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died|experienced|suffered|"
                    r"(?:were|was) complicated by)", re.I)
@@ -98,7 +103,7 @@ CASES_REPORTED = re.compile(r"\b\w+\s+((?:previously\s+)?(?:reported|published|d
 SUBSET = re.compile(r"\b(?:data|records) of\s+((?:[\w-]+\s+){1,6}?(?:cases|patients))\s+(?:were|was)\s+"
                     r"(?:extracted|selected|identified|analy[sz]ed)\b", re.I)
 FALLBACK_COHORT = re.compile(r"\b(?:cohort|institution|institutional|cent(?:er|re)|retrospective|our experience|"
-                             r"consecutive)\b", re.I)
+                             r"consecutive|our (?:own\s+)?(?:patients|cases))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,7 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
     out: list[CohortStatistic] = []
     seen: set[tuple] = set()
     population: Found[str] | None = None
+    own: Found[str] | None = None                     # the document's own cohort, once named
     subset_name: Found[str] | None = None             # a subset the text names: "localized ... cases were extracted"
     group_default: Found[str] | None = None
     study_groups: list[Found[str]] = []
@@ -133,9 +139,9 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
         tumors = _tumors(p, s)
         if pops:
             named = pops[-1]
-            if not (population is not None and population.value == str(LMSKG.CaseSeriesPopulation)
-                    and named.term == str(LMSKG.InstitutionalCohortPopulation)):
-                population = p.found(named.term, named.start, named.end)   # a series from one institution: a series
+            series = named.term == str(LMSKG.CaseSeriesPopulation)
+            population = own if own is not None and named.term in OWN and not series else p.found(
+                named.term, named.start, named.end)       # "our institution", "our series": one cohort, a series
         values = _values(p, s)
         if len(tumors) == 1 and (group_default is None or pops):
             group_default = p.found(tumors[0].term, tumors[0].start, tumors[0].end)
@@ -144,10 +150,11 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 population = p.found(str(LMSKG.InstitutionalCohortPopulation), s.start, s.end)
             continue
         cohort_word = FALLBACK_COHORT.search(p.text, s.start, s.end)
-        if population is None or (not pops and cohort_word and population.value not in (
-                str(LMSKG.InstitutionalCohortPopulation), str(LMSKG.CaseSeriesPopulation))):
+        if population is None or (not pops and cohort_word and population.value not in OWN):
             term = LMSKG.InstitutionalCohortPopulation if cohort_word else LMSKG.CaseSeriesPopulation
-            population = p.found(str(term), s.start, s.end)
+            population = own or p.found(str(term), s.start, s.end)   # "Of our patients, ...": back to the cohort
+        if population.value in OWN:
+            own = population if own is None or population.value == str(LMSKG.CaseSeriesPopulation) else own
         if not pops and LITERATURE.search(p.text, s.start, s.end):
             population = p.found(str(LMSKG.LiteratureCasesPopulation), s.start, s.end)
         if population.value == str(LMSKG.LiteratureCasesPopulation):
@@ -202,6 +209,9 @@ def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
                 p_value=_p_value(p, s, v),
                 category=v.category and p.found(*v.category),
             ))
+    if own is not None:                               # one own cohort, named as a series where the text says so
+        out = [replace(x, population=Found(own.value, x.population.span)) if x.population.value in OWN else x
+               for x in out]
     return _merge_counts(out)
 
 

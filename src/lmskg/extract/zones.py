@@ -224,7 +224,7 @@ def _feature(line: _Line, labels: dict[str, str]) -> str:
     inline = _inline_label(t, labels)
     if inline is not None:
         return "inline"
-    if parse_source(t) is not None and len(t) <= 200:
+    if parse_source(t) is not None and len(t) <= 200 and not _PROSE.search(t):
         return "citation"
     if line.words >= 6 and _cite_line(t):
         return "citation"
@@ -248,6 +248,9 @@ def _feature(line: _Line, labels: dict[str, str]) -> str:
 def _reference_entry(t: str, start: int) -> bool:
     found = parse_citation(t, start)
     return found is not None and found.names is not None and found.title is not None
+
+
+_PROSE = re.compile(r"\b(?:was|were|underwent|presented|showed|had)\b|[a-z]{2,}\.\s+[A-Z][a-z]")   # sentences
 
 
 def _cite_line(t: str) -> bool:
