@@ -70,3 +70,11 @@ def test_things_that_look_like_levels_are_not():
     assert q.levels("T1-weighted and T2-weighted images of a T2N0M0 tumour; C15 and L9; S-100 and S100") == []
     assert q.levels("the mass was hypointense on T1 and hyperintense on T2 images") == []
     assert [g.parts for g in q.levels("a mass at T1 and T2")] == [(("T1", "T1"), ("T2", "T2"))]
+
+
+def test_a_mean_with_its_standard_deviation_is_the_mean_in_the_unit_written_after_both():
+    from lmskg.extract.quantities import quantities
+
+    text = "aged 52.4 \u00b1 11.3 years, follow-up 20 +/- 4 months"
+    assert [(x.value, x.unit, text[x.start:x.end]) for x in quantities(text)] == [
+        (Decimal("52.4"), "year", "52.4 \u00b1 11.3 years"), (Decimal(20), "month", "20 +/- 4 months")]

@@ -386,3 +386,17 @@ def test_a_literature_review_s_figures_are_the_literature_s_and_our_series_comes
     assert [(s.population.value, s.value.value) for s in stats] == [
         (term("InstitutionalCohortPopulation"), Decimal(45)), (term("LiteratureCasesPopulation"), Decimal(60)),
         (term("LiteratureCasesPopulation"), Decimal(40)), (term("InstitutionalCohortPopulation"), Decimal(30))]
+
+
+def test_numeric_grammar_plus_minus_slash_fractions_elided_sexes_and_times_each_with_its_unit():
+    got = figures("We reviewed 32 patients at our institution. Of the 32 patients, 18 (56.3%) were female and 14 "
+                  "(43.7%) male. Mean age at diagnosis was 52.4 \u00b1 11.3 years.")
+    assert [(r[2], r[3]) for r in got] == [
+        ("NumberOfWomen", Decimal(18)), ("NumberOfWomen", Decimal("56.3")), ("NumberOfMen", Decimal(14)),
+        ("NumberOfMen", Decimal("43.7")), ("MeanAge", Decimal("52.4"))]
+    got = figures("We reviewed 30 patients at our institution. Local recurrence developed in 7/30 (23%) patients. "
+                  "The 2-year and 5-year disease-specific survival rates were 70% and 45%.")
+    assert [(r[2], r[3], r[4]) for r in got] == [
+        ("TumorRecurrence", Decimal(7), None), ("TumorRecurrence", Decimal(23), None),
+        ("CancerSpecificSurvival", Decimal(70), (Decimal(2), "Year")),
+        ("CancerSpecificSurvival", Decimal(45), (Decimal(5), "Year"))]

@@ -96,6 +96,10 @@ def _quantities(text: str, start: int, end: int) -> tuple:
 _COMPOUND_TIME = re.compile(rf"(?<![\w.])({NUMBER})\s+years?\s*(?:,|and)?\s+({NUMBER})\s+months?\b", re.I)
 
 
+_PLUS_MINUS = re.compile(rf"(?<![\w.])({NUMBER})\s*(?:\u00b1|\+/-|\+-)\s*(\d+(?:\.\d+)?)\s*"
+                         r"(days?|weeks?|months?|years?)\b", re.I)
+
+
 def _quantities_impl(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     found = []
@@ -104,6 +108,11 @@ def _quantities_impl(text: str, start: int = 0, end: int | None = None) -> list[
         years, months = number(m.group(1)), number(m.group(2))
         if years is not None and months is not None:
             found.append(Quantity(years * 12 + months, "month", m.start(), m.end()))
+            compound.append((m.start(), m.end()))
+    for m in _PLUS_MINUS.finditer(text, start, end):          # "52.4 \u00b1 11.3 years": the mean, in years
+        mean = number(m.group(1))
+        if mean is not None:
+            found.append(Quantity(mean, m.group(3).lower().rstrip("s"), m.start(), m.end()))
             compound.append((m.start(), m.end()))
     for m in QUANTITY.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in compound):

@@ -53,8 +53,9 @@ TOTAL = re.compile(r"\btotal\s+(?:of\s+)?(\d+)\b(?!\s*(?:patients|cases))", re.I
 BOUNDS = re.compile(r"\s*(?:%|[a-z]+)?\s*[(,;]\s*(?:range[sd]?|95\s*%\s*(?:CI|confidence interval)|CI|IQR|"
                     r"interquartile range)\s*[:,]?\s*"
                     r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?)", re.I)
-ADJECTIVAL_TIMES = re.compile(rf"(?<![\w.])(?P<times>(?:{NUM})(?:-?\s*,\s*(?:{NUM}))*"
-                              rf"(?:-?\s*,?\s*(?:and|or)\s+(?:{NUM}))?)-(?P<unit>day|week|month|year)\s+"
+EACH = r"(?:-(?:day|week|month|year)|-)"             # "2-year and 5-year", "1-, 3- and 5-year"
+ADJECTIVAL_TIMES = re.compile(rf"(?<![\w.])(?P<times>(?:{NUM})(?:{EACH}?\s*,\s*(?:{NUM}))*"
+                              rf"(?:{EACH}?\s*,?\s*(?:and|or)\s+(?:{NUM}))?)-(?P<unit>day|week|month|year)\s+"
                               r"(?:(?:overall|actuarial|cumulative)\s+)?$", re.I)
 TIMES_AFTER = re.compile(rf"\s+(?:rates?\s+)?at\s+(?P<times>(?:{NUM})(?:\s*,\s*(?:{NUM}))*(?:\s*,?\s*(?:and|or)\s+"
                          rf"(?:{NUM}))?)\s+(?P<unit>days?|weeks?|months?|years?)\b", re.I)
@@ -67,12 +68,14 @@ CATEGORY_HEAD = re.compile(r"\b(?:primary\s+(?:tumou?rs?|sites?)|(?:[a-z]+\s+)?(
                            re.I)
 CATEGORY_ITEM = re.compile(r"\s*(?:,|;|,?\s*and\b)?\s*(?P<label>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
                            r"(?P<n>\d+)\b(?!\s*%|\.\d)(?:\s*\((?P<pct>\d+(?:\.\d+)?)\s*%\))?", re.I)
+SLASH = re.compile(r"(?<![\w./])(\d{1,4})\s*/\s*(\d{1,5})(?![\w./])")
 CONFIDENCE = re.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b[^);\]]*", re.I)
 RATIO = re.compile(r"\b(hazard ratio|odds ratio|adjusted hazard ratio|(?-i:HR|OR|aHR))\b"
                    r"(?:[^.;()\d]{0,60}?(?:[=:]|\bof\b|\bwas\b|\bwere\b))?\s*(\d+(?:\.\d+)?)(?![\d%]|\s*[a-z])", re.I)
 RATIOS = {"hazard ratio": "HazardRatio", "hr": "HazardRatio", "ahr": "HazardRatio",
           "adjusted hazard ratio": "HazardRatio", "odds ratio": "OddsRatio", "or": "OddsRatio"}
-AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age\s*(?:of|was|were|:)?\s*)?$", re.I)
+AGE_FIGURE = re.compile(r"\b(median|mean|average)\s+(?:age(?:\s+at\s+(?:diagnosis|presentation|surgery|operation))?"
+                        r"\s*(?:of|was|were|:|=)?\s*)?$", re.I)
 P_VALUE = re.compile(r"(?<![\w.])p\s*(?:-?\s*value\s*)?(?P<rel>[<=>\u2264\u2265])\s*(?P<value>0?\.\d+|[01](?:\.\d+)?)",
                      re.I)
 TREATED = re.compile(r"\b(?:after|following|with)\s+(?P<article>an?\s+|the\s+)?(?P<modifier>[a-z]+\s+)?\[?$", re.I)
@@ -484,6 +487,11 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         if free(m.start(1), m.end(1)):
             out.append(_Value(Decimal(m.group(1)), None, m.start(1), m.end(1), count=True, subset=True))
             taken.append((m.start(1), m.end(1)))
+    for m in SLASH.finditer(text, s.start, s.end):      # "in 7/30 (23%) patients": 7, of 30
+        value, total = q.number(m.group(1)), q.number(m.group(2))
+        if value is not None and total is not None and value <= total and free(m.start(), m.end()):
+            out.append(_Value(value, None, m.start(1), m.end(1), count=True, subset=True))
+            taken.append((m.start(), m.end()))
     for m in OF_TOTAL.finditer(text, s.start, s.end):   # "in 2 of the 14 en bloc patients": 2, of a group of 14
         value = q.number(m.group(1))
         if value is not None and free(m.start(), m.end()):
@@ -591,7 +599,7 @@ def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[s
         if after:
             return p.found(after[0].term, after[0].start, after[0].end)
         for m in p.mentions(s, "sex"):                    # "12 (70.6%) were female": the number of women
-            if v.end <= m.start < end and re.fullmatch(r"[\s)%\d.(]*(?:were|was|are)\s+", p.text[v.end:m.start]):
+            if v.end <= m.start < end and re.fullmatch(r"[\s)%\d.(]*(?:(?:were|was|are)\s+)?", p.text[v.end:m.start]):
                 noun = "women" if m.term == str(LMSKG.Female) else "men"
                 outcome = p.lexicon.lookup("outcome", f"number of {noun}")
                 if outcome:
