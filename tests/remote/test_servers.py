@@ -1,0 +1,184 @@
+"""Build into real Virtuoso and Oxigraph servers: every shipped query gives the embedded store's rows; a load
+killed half-way, or whose server goes away, is completed by a rerun that loses and duplicates nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from stores import ROOT, Server, oxigraph_server
+
+from lmskg.cli import cli
+from lmskg.remote import STAGING_SUFFIX, RemoteStore
+
+pytestmark = pytest.mark.slow
+
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+UNORDERED = re.compile(r'GROUP_CONCAT\(\s*DISTINCT[^;]*;\s*separator\s*=\s*"([^"]*)"\s*\)\s+AS\s+\?(\w+)', re.I)
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped documents built into the embedded store; its N-Quads file."""
+    home = tmp_path_factory.mktemp("embedded") / "home"
+    result = CliRunner().invoke(cli, ["build", "--no-progress"], env={"LMSKG_HOME": str(home)})
+    assert result.exit_code == 0, result.output
+    return (home / "current" / "graph.nq").resolve()
+
+
+def lmskg(server: Server, *args: str, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "lmskg"), *args, "--store", server.url, "--store-update", server.update_url],
+        cwd=ROOT, env={**os.environ, **server.env, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def build(server: Server, **env: str) -> subprocess.CompletedProcess[str]:
+    proc = lmskg(server, "build", "--no-progress", **env)
+    out, err = proc.communicate(timeout=600)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def remote(server: Server) -> RemoteStore:
+    os.environ.update(server.env)
+    try:
+        return RemoteStore(server.url, update_url=server.update_url)
+    finally:
+        for name in server.env:
+            os.environ.pop(name)
+
+
+def rows(bindings: list[dict[str, dict[str, str]]], names: list[str], sparql: str) -> list[tuple[object, ...]]:
+    """Rows as comparable values; a GROUP_CONCAT(DISTINCT ...) is a set, its order left to the engine."""
+    unordered = {name: sep for sep, name in UNORDERED.findall(sparql)}
+
+    def value(name: str, term: dict[str, str] | None) -> object:
+        if term is None:
+            return None
+        if term["type"] == "uri":
+            return ("iri", term["value"])
+        if term["type"] == "bnode":
+            return ("bnode",)
+        text = term["value"]
+        if name in unordered:
+            text = unordered[name].join(sorted(text.split(unordered[name])))
+        datatype = term.get("datatype")
+        return ("literal", text, None if datatype == XSD_STRING else datatype, term.get("xml:lang"))
+
+    return sorted((tuple(value(n, row.get(n)) for n in names) for row in bindings), key=repr)
+
+
+def embedded_rows(store: ox.Store, sparql: str) -> tuple[list[str], list[tuple[object, ...]]]:
+    result = json.loads(store.query(sparql, use_default_graph_as_union=True)
+                        .serialize(format=ox.QueryResultsFormat.JSON))
+    names = result["head"]["vars"]
+    return names, rows(result["results"]["bindings"], names, sparql)
+
+
+def quads_by_graph(store: RemoteStore, graphs: list[str]) -> dict[str, tuple[int, list[str]]]:
+    """Per graph: its triple count and its triples without blank nodes, sorted."""
+    out = {}
+    for graph in graphs:
+        bindings = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        named = sorted(repr(rows([b], ["s", "p", "o"], "")[0]) for b in bindings if "bnode" not in json.dumps(b))
+        out[graph] = (len(bindings), named)
+    return out
+
+
+def expected_by_graph(nquads: Path) -> dict[str, tuple[int, list[str]]]:
+    store = ox.Store()
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    out = {}
+    for graph in sorted(g.value for g in store.named_graphs()):
+        bindings = json.loads(store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+                              .serialize(format=ox.QueryResultsFormat.JSON))["results"]["bindings"]
+        named = sorted(repr(rows([b], ["s", "p", "o"], "")[0]) for b in bindings if "bnode" not in json.dumps(b))
+        out[graph] = (len(bindings), named)
+    return out
+
+
+def assert_complete(server: Server, nquads: Path) -> None:
+    store = remote(server)
+    expected = expected_by_graph(nquads)
+    assert sorted(store.loaded()) == sorted(expected)
+    assert quads_by_graph(store, sorted(expected)) == expected
+    staging = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                           f"FILTER(STRENDS(STR(?g), \"{STAGING_SUFFIX}\")) }}")
+    assert staging == []
+
+
+def wait_for_loaded_graphs(server: Server, proc: subprocess.Popen[str], at_least: int) -> None:
+    store = remote(server)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(store.loaded()) >= at_least:
+            return
+        time.sleep(0.01)
+    pytest.fail(f"the load ended (exit {proc.returncode}) before {at_least} graph(s) were loaded")
+
+
+def test_every_shipped_query_gives_the_embedded_rows(server: Server, embedded: Path) -> None:
+    done = build(server)
+    assert done.returncode == 0, done.stderr
+    assert "Built 2 documents" in done.stdout
+    store, local = remote(server), ox.Store()
+    local.bulk_load(path=str(embedded), format=ox.RdfFormat.N_QUADS)
+    assert len(QUERIES) >= 13
+    for path in QUERIES:
+        sparql = path.read_text(encoding="utf-8")
+        names, want = embedded_rows(local, sparql)
+        got = rows(store.select(sparql), names, sparql)
+        assert want, f"{path.name} returns no rows on the embedded store: the comparison would prove nothing"
+        assert got == want, f"{path.name} on {server.name}"
+
+
+def test_a_rerun_loads_nothing_again(server: Server, embedded: Path) -> None:
+    assert build(server).returncode == 0
+    store = remote(server)
+    before = store.loaded()
+    again = build(server)
+    assert again.returncode == 0, again.stderr
+    assert store.loaded() == before
+    assert_complete(server, embedded)
+
+
+def test_a_load_killed_half_way_is_completed_by_a_rerun(server: Server, embedded: Path) -> None:
+    proc = lmskg(server, "build", "--no-progress", LMSKG_STORE_CHUNK="20")
+    wait_for_loaded_graphs(server, proc, 1)
+    proc.kill()
+    proc.wait(30)
+    assert len(remote(server).loaded()) < 3, "the load finished before it could be killed"
+    rerun = build(server)
+    assert rerun.returncode == 0, rerun.stderr
+    assert_complete(server, embedded)
+
+
+def test_a_server_gone_mid_load_is_a_clear_error_and_a_rerun_completes(tmp_path: Path, embedded: Path) -> None:
+    peer = oxigraph_server(tmp_path)
+    peer.start(30)
+    server = Server("oxigraph", peer, f"http://127.0.0.1:{peer.port}/update", {})
+    try:
+        proc = lmskg(server, "build", "--no-progress", LMSKG_STORE_CHUNK="20", LMSKG_STORE_ATTEMPTS="3",
+                     LMSKG_STORE_BACKOFF="0.1")
+        wait_for_loaded_graphs(server, proc, 1)
+        peer.stop()
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1
+        assert "Traceback" not in err
+        message = err.strip().splitlines()
+        assert len(message) == 1 and message[0].startswith("Error: cannot reach the store at "), err
+        assert "rerun to resume" in message[0]
+        peer.start(30)
+        rerun = build(server)
+        assert rerun.returncode == 0, rerun.stderr
+        assert_complete(server, embedded)
+    finally:
+        peer.stop()
