@@ -32,6 +32,11 @@ STATE_GRAPH = "https://w3id.org/lmskg/graph/store-state"
 CONTENT_HASH = "https://w3id.org/lmskg/store#contentHash"
 STAGING_SUFFIX = "#staging"
 RETRY_STATUS = frozenset({408, 429, 502, 503, 504})
+LOADED_QUERY = f"SELECT ?g ?h WHERE {{ GRAPH <{STATE_GRAPH}> {{ ?g <{CONTENT_HASH}> ?h }} }} ORDER BY ?g"
+
+
+class StoreRefusal(StoreError):
+    """The store answered, with an error status (a query or update it would not run)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ class RemoteStore:
                     return response.headers.get("Content-Type", ""), response.read()
             except urllib.error.HTTPError as exc:
                 if exc.code not in RETRY_STATUS or attempt == self.attempts:
-                    raise StoreError(f"the store at {url} answered {exc.code}: {_first_line(exc)}") from None
+                    raise StoreRefusal(f"the store at {url} answered {exc.code}: {_first_line(exc)}") from None
                 reason = f"HTTP {exc.code}"
             except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets, cut-off bodies
                 reason = str(getattr(exc, "reason", None) or exc)
@@ -109,7 +114,7 @@ class RemoteStore:
 
     def loaded(self) -> dict[str, str]:
         """Named graph → content hash of every graph lmskg has loaded into the store."""
-        rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH <{STATE_GRAPH}> {{ ?g <{CONTENT_HASH}> ?h }} }}")
+        rows = self.select(LOADED_QUERY)
         return {row["g"]["value"]: row["h"]["value"] for row in rows if "g" in row and "h" in row}
 
     def count(self, graph: str) -> int:

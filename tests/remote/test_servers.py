@@ -9,12 +9,15 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from stores import ROOT, Server, oxigraph_server
+from stores import ROOT, Server, oxigraph_server, peers
 
 from lmskg.cli import cli
 from lmskg.remote import STAGING_SUFFIX, RemoteStore
@@ -182,3 +185,58 @@ def test_a_server_gone_mid_load_is_a_clear_error_and_a_rerun_completes(tmp_path:
         assert_complete(server, embedded)
     finally:
         peer.stop()
+
+
+def test_serve_store_keeps_the_rules_in_front_of_the_store(server: Server, embedded: Path, tmp_path: Path) -> None:
+    assert build(server).returncode == 0
+    lmskg_bin = str(Path(sys.executable).parent / "lmskg")
+    front = peers.Peer("lmskg", [lmskg_bin, "serve", "--host", "127.0.0.1", "--port", "{port}", "--timeout", "3",
+                                 "--processes", "1", "--workers", "1", "--store", server.url,
+                                 "--store-update", server.update_url],
+                       env={**server.env, "LMSKG_HOME": str(tmp_path / "home"), "LMSKG_MAX_ROWS": "1000"},
+                       log=tmp_path / "serve.log")
+    front.start(60)
+    base = f"http://127.0.0.1:{front.port}"
+    try:
+        local = ox.Store()
+        local.bulk_load(path=str(embedded), format=ox.RdfFormat.N_QUADS)
+        for path in QUERIES:
+            sparql = path.read_text(encoding="utf-8")
+            names, want = embedded_rows(local, sparql)
+            status, body = http(f"{base}/sparql", {"query": sparql})
+            assert status == 200, f"{path.name}: {body[:300]!r}"
+            assert rows(json.loads(body)["results"]["bindings"], names, sparql) == want, path.name
+
+        service = "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"
+        status, body = http(f"{base}/sparql", {"query": service})
+        assert status == 400 and b"SERVICE" in body
+        status, body = http(f"{base}/sparql", {"update": "INSERT DATA { <http://a.example/s> <http://a.example/p> 1 }"})
+        assert status == 403 and b"read-only" in body
+        status, body = http(f"{base}/sparql", {"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert status == 503 and b"more than 1000 rows" in body
+        started = time.monotonic()
+        cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        status, body = http(f"{base}/sparql", {"query": cross})
+        assert status == 503 and b"did not finish within 3 seconds" in body
+        assert time.monotonic() - started < 20
+
+        status, body = http(f"{base}/data/case/ojmn-2013-maimone-abstract-1", accept="text/html")
+        assert status == 200 and b"patient case" in b" ".join(body.split()) and b"decompressive laminectomy" in body
+        status, body = http(f"{base}/lookup?id=NCIT:C3158", accept="application/json")
+        assert status == 200 and "https://w3id.org/lmskg/term/Leiomyosarcoma" in body.decode()
+        status, body = http(f"{base}/download/lmskg.nq")
+        assert status == 200
+        assert len(body.splitlines()) == len(embedded.read_bytes().splitlines())
+    finally:
+        front.stop()
+
+
+def http(url: str, form: dict[str, str] | None = None, accept: str = "application/sparql-results+json",
+         ) -> tuple[int, bytes]:
+    data = urllib.parse.urlencode(form).encode() if form else None
+    request = urllib.request.Request(url, data=data, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
