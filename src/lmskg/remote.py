@@ -16,7 +16,6 @@ import hashlib
 import http.client
 import json
 import os
-import re
 import time
 import urllib.error
 import urllib.parse
@@ -154,17 +153,16 @@ def load(store: RemoteStore, lines: Iterable[str], *, replace_all: bool,
     graphs = by_graph(lines)
     present = store.loaded()
     done = skipped = triples = 0
-    for graph, quads in sorted(graphs.items()):
-        digest = content_hash(quads)
-        triples += len(quads)
+    for graph, graph_triples in sorted(graphs.items()):
+        digest = content_hash(graph_triples)
+        triples += len(graph_triples)
         if present.get(graph) == digest:
             skipped += 1
             continue
-        store.put_graph(graph, [q.triple for q in ox.parse(input="".join(quads).encode(),
-                                                           format=ox.RdfFormat.N_QUADS)], digest)
+        store.put_graph(graph, graph_triples, digest)
         done += 1
         if report:
-            report(f"loaded <{graph}> ({len(quads)} triples)")
+            report(f"loaded <{graph}> ({len(graph_triples)} triples)")
     removed = 0
     if replace_all:
         for graph in sorted(set(present) - set(graphs)):
@@ -173,21 +171,24 @@ def load(store: RemoteStore, lines: Iterable[str], *, replace_all: bool,
     return LoadResult(loaded=done, skipped=skipped, removed=removed, triples=triples)
 
 
-def by_graph(lines: Iterable[str]) -> dict[str, list[str]]:
-    """N-Quads lines grouped by named graph, each group sorted and without duplicates."""
-    groups: dict[str, set[str]] = {}
-    for line in lines:
-        match = _GRAPH.search(line)
-        if match is None:
-            raise StoreError(f"a quad outside every named graph cannot be loaded: {line.strip()[:120]}")
-        groups.setdefault(match.group(1), set()).add(line if line.endswith("\n") else line + "\n")
-    return {graph: sorted(group) for graph, group in groups.items()}
+def by_graph(lines: Iterable[str]) -> dict[str, list[ox.Triple]]:
+    """The triples of N-Quads ``lines`` per named graph, each group sorted and without duplicates."""
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    groups: dict[str, set[ox.Triple]] = {}
+    try:
+        for quad in ox.parse(input=text.encode(), format=ox.RdfFormat.N_QUADS):
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                raise StoreError(f"a triple outside every named graph cannot be loaded: {quad.triple}")
+            groups.setdefault(quad.graph_name.value, set()).add(quad.triple)
+    except SyntaxError as exc:
+        raise StoreError(f"the graph to load is not valid N-Quads: {exc}") from None
+    return {graph: sorted(group, key=str) for graph, group in groups.items()}
 
 
-def content_hash(quads: Sequence[str]) -> str:
+def content_hash(triples: Sequence[ox.Triple]) -> str:
     sha = hashlib.sha256()
-    for line in quads:
-        sha.update(line.encode())
+    for triple in triples:
+        sha.update(f"{triple}\n".encode())
     return "sha256:" + sha.hexdigest()
 
 
@@ -217,8 +218,6 @@ def chunks(triples: Sequence[ox.Triple], size: int) -> list[list[ox.Triple]]:
         out[-1].extend(group)
     return [c for c in out if c]
 
-
-_GRAPH = re.compile(r"<([^>]*)> \.\s*$")
 
 
 def _checked_url(url: str, option: str) -> str:
