@@ -76,31 +76,30 @@ class RemoteStore:
 
     # -- the protocol ---------------------------------------------------------------------------------------
 
-    def request(self, url: str, form: Mapping[str, str | Sequence[str]], accept: str,
-                timeout: float | None = None) -> tuple[str, bytes]:
-        """POST ``form`` to ``url``; (content type, body) of the answer, or a one-line StoreError."""
+    def request(self, url: str, form: Mapping[str, str | Sequence[str]], accept: str) -> bytes:
+        """POST ``form`` to ``url``; the body of the answer, or a one-line StoreError."""
         data = urllib.parse.urlencode(form, doseq=True).encode()
         headers = {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
-        for attempt in range(1, self.attempts + 1):
+        attempt = 1
+        while True:
             request = urllib.request.Request(url, data=data, headers=headers, method="POST")
             try:
-                with self._opener.open(request, timeout=timeout or self.timeout) as response:
-                    return response.headers.get("Content-Type", ""), response.read()
+                with self._opener.open(request, timeout=self.timeout) as response:
+                    return response.read()
             except urllib.error.HTTPError as exc:
-                if exc.code not in RETRY_STATUS or attempt == self.attempts:
+                if exc.code not in RETRY_STATUS or attempt >= self.attempts:
                     raise StoreRefusal(f"the store at {url} answered {exc.code}: {_first_line(exc)}") from None
-                reason = f"HTTP {exc.code}"
             except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets, cut-off bodies
-                reason = str(getattr(exc, "reason", None) or exc)
-                if attempt == self.attempts:
+                if attempt >= self.attempts:
+                    reason = str(getattr(exc, "reason", None) or exc)
                     raise StoreError(f"cannot reach the store at {url} ({reason}) after {self.attempts} attempts; "
                                      "rerun to resume: graphs already loaded are kept") from None
             time.sleep(self.backoff * 2 ** (attempt - 1))
-        raise AssertionError(reason)  # unreachable: the last attempt returns or raises
+            attempt += 1
 
     def select(self, sparql: str) -> list[dict[str, dict[str, str]]]:
         """The bindings of a SELECT query, as SPARQL JSON results."""
-        _, body = self.request(self.url, {"query": sparql}, "application/sparql-results+json")
+        body = self.request(self.url, {"query": sparql}, "application/sparql-results+json")
         try:
             return json.loads(body)["results"]["bindings"]
         except (ValueError, KeyError) as exc:

@@ -64,7 +64,7 @@ class RemoteEngine:
         if named_graphs is not None:
             params["named-graph-uri"] = [g.value for g in named_graphs]
         try:
-            _, body = self.store.request(self.store.url, params, TRIPLES if graph else RESULTS)
+            body = self.store.request(self.store.url, params, TRIPLES if graph else RESULTS)
         except StoreRefusal as exc:
             raise ValueError(str(exc)) from None
         except StoreError as exc:
@@ -91,7 +91,7 @@ def dump(store: RemoteStore, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.tmp")
     with tmp.open("wb") as out:
         for graph in sorted(store.loaded()):
-            _, body = store.request(store.url, {"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> "
+            body = store.request(store.url, {"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> "
                                                           "{ ?s ?p ?o } }"}, TRIPLES)
             quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph))
                      for q in ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES)]
