@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
@@ -35,6 +36,9 @@ from lmskg.extract.sentences import sentences
 from lmskg.settings import DEFAULT_BASE, Settings
 from lmskg.store import GRAPH_FILE, current_build, publish
 from lmskg.vocab import LMSKG
+
+if TYPE_CHECKING:
+    from lmskg.remote import RemoteStore
 
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 CITO = Namespace("http://purl.org/spar/cito/")
@@ -608,6 +612,37 @@ def build(paths: Sequence[Path], settings: Settings, *, extract: Extractor | Non
         raise LmskgError(f"no document could be built ({len(failures)} failed); the previous graph is unchanged")
     path, count = write_and_publish(settings.home, [*ontology, *(x for lines in per_doc.values() for x in lines)])
     return BuildResult(documents=len(per_doc), triples=count, path=path, failures=failures)
+
+
+def build_into(store: RemoteStore, paths: Sequence[Path], settings: Settings, *, extract: Extractor | None = None,
+               progress: bool | None = None, report: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the graph from the documents under ``paths`` into a remote store (:func:`lmskg.remote.load`):
+    the store then holds exactly these documents' graphs and the ontology's; graphs already there with the
+    same content are kept as they are."""
+    from lmskg.remote import load
+
+    files = collect(paths)
+    if not files:
+        raise DocumentError(paths[0] if paths else settings.sources, "no documents to build")
+    ontology = ontology_nquads(settings.ontology, settings.base)
+    extract = extract or default_extractor(settings)
+    if progress is None:
+        progress = sys.stderr.isatty() or len(files) >= 50
+    per_doc, failures = build_lines(files, extract, settings.base, progress=progress, report=report)
+    if not per_doc:
+        raise LmskgError(f"no document could be built ({len(failures)} failed); the store is unchanged")
+    # a document that failed keeps the graph loaded earlier, so only a complete build may remove graphs
+    result = load(store, [*ontology, *(x for lines in per_doc.values() for x in lines)], replace_all=not failures)
+    return BuildResult(documents=len(per_doc), triples=result.triples, failures=failures)
+
+
+def add_into(store: RemoteStore, file: Path, settings: Settings, *, extract: Extractor | None = None) -> BuildResult:
+    """Add or replace one document's named graph in a remote store."""
+    from lmskg.remote import load
+
+    lines, _ = _one(file, extract or default_extractor(settings), settings.base)
+    result = load(store, lines, replace_all=False)
+    return BuildResult(documents=1, triples=result.triples)
 
 
 def add(file: Path, settings: Settings, *, extract: Extractor | None = None) -> BuildResult:

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from lmskg.errors import StoreError
 from lmskg.settings import Settings
-from lmskg.store import GRAPH_FILE, current_build, open_store
+from lmskg.store import GRAPH_FILE, OxigraphStore, current_build, open_store
 
 # extension → (format, keeps named graphs)
 EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -43,22 +43,27 @@ PREFIXES = {
 }
 
 
-def write_export(home: Path, fmt: str, output: IO[bytes] | Path) -> None:
-    """Write the current build of ``home`` in format ``fmt`` (a key of EXPORT_FORMATS) to ``output``.
+def write_export(home: Path, fmt: str, output: IO[bytes] | Path, *, graph: Path | None = None) -> None:
+    """Write the current build of ``home`` (or the N-Quads file ``graph``) in format ``fmt`` (a key of
+    EXPORT_FORMATS) to ``output``.
 
     Dataset formats (N-Quads, TriG, JSON-LD) keep the named graphs; triple formats (Turtle, N-Triples,
     RDF/XML) hold the union of all graphs, each triple once. N-Quads is the build's canonical dump as is.
     """
     rdf, datasets = EXPORT_FORMATS[fmt]
     if fmt == "nq":
-        source = current_build(home) / GRAPH_FILE
+        source = graph or current_build(home) / GRAPH_FILE
         if isinstance(output, Path):
             shutil.copyfile(source, output)
         else:
             with source.open("rb") as f:
                 shutil.copyfileobj(f, output, 1 << 20)
         return
-    store = open_store(home, in_memory=False)
+    if graph is None:
+        store = open_store(home, in_memory=False)
+    else:
+        store = OxigraphStore(ox.Store())
+        store.native.bulk_load(path=str(graph), format=ox.RdfFormat.N_QUADS)
     if isinstance(output, Path):
         output = str(output)  # type: ignore[assignment]
     try:
@@ -72,12 +77,12 @@ def write_export(home: Path, fmt: str, output: IO[bytes] | Path) -> None:
         raise StoreError(f"cannot write the export: {exc}") from exc
 
 
-def export_file(home: Path, fmt: str, path: Path) -> Path:
+def export_file(home: Path, fmt: str, path: Path, *, graph: Path | None = None) -> Path:
     """Write the export to ``path`` atomically (a temporary file renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        write_export(home, fmt, tmp)
+        write_export(home, fmt, tmp, graph=graph)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ import os
 
 import click
 
+from lmskg.commands.store_options import store_options
 from lmskg.settings import Settings
 
 
@@ -19,16 +20,21 @@ from lmskg.settings import Settings
 @click.option("--workers", type=click.IntRange(min=1), envvar="LMSKG_WORKERS",
               help="Query worker processes per server process, each holding the graph (default: the number of CPUs).")
 @click.option("--threads", type=click.IntRange(min=1), help="Request threads per server process (default 8).")
+@store_options
 @click.pass_obj
 def cli(settings: Settings, host: str, port: int, timeout: float | None, processes: int | None,
-        workers: int | None, threads: int | None) -> None:
+        workers: int | None, threads: int | None, store: str | None, store_update: str | None) -> None:
     """Serve the graph last built: SPARQL at /sparql, pages for every IRI, dumps at /download/.
 
     Updates are refused unless LMSKG_UPDATE_TOKEN is set; clients then send `Authorization: Bearer <token>`.
+    With --store, the graph in that triplestore is served read-only, under the same rules (time limit, no
+    SERVICE, result caps), with the same pages, lookup and dumps.
     """
     from lmskg.web.serving import run
 
     config: dict[str, object] = {"HOME": str(settings.home), "BASE": settings.base}
+    if store:
+        config.update(STORE=store, STORE_UPDATE=store_update or "")
     if timeout is not None:
         config["QUERY_TIMEOUT"] = timeout
     if workers is not None:

@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
     "QUERIES_DIR": "queries",  # example queries offered on the query page
     "ONTOLOGY_RELEASE_DIR": "ontology/release",  # release files offered for download when present
     "EXPORT_DIR": None,  # where whole-graph dumps are cached (default: HOME/exports)
+    "STORE": None,  # a remote SPARQL 1.1 store to serve instead of HOME's builds (read-only)
+    "STORE_UPDATE": None,  # its update endpoint, for the URL shown by lmskg (default: derived from STORE)
 }
 
 
@@ -57,11 +59,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     home = Path(app.config["HOME"])
+    store = None
+    if app.config.get("STORE"):
+        from lmskg.remote import RemoteStore
+
+        store = RemoteStore.from_environment(str(app.config["STORE"]), app.config.get("STORE_UPDATE") or None)
     pool = WorkerPool(
         home,
         size=int(app.config["WORKERS"]),
         timeout=app.config["QUERY_TIMEOUT"],
         in_memory=_flag(app.config["IN_MEMORY"]),
+        store=store,
     )
     atexit.register(pool.close)
     app.extensions["lmskg"] = pool

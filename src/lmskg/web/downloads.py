@@ -55,22 +55,25 @@ def _cached_dump(name: str) -> Path:
     target = folder / name
     if target.is_file():
         return target
+    graph = pool().graph_file() if pool().remote is not None else None
     with _locks_guard:
         lock = _locks.setdefault(str(target), threading.Lock())
     with lock:
         if not target.is_file():
-            _export_in_subprocess(Path(current_app.config["HOME"]), fmt, target)
+            _export_in_subprocess(Path(current_app.config["HOME"]), fmt, target, graph)
     return target
 
 
 EXPORT = "import sys; from pathlib import Path; from lmskg.commands.export import export_file; " \
-         "export_file(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]))"
+         "export_file(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), " \
+         "graph=Path(sys.argv[4]) if sys.argv[4:] else None)"
 
 
-def _export_in_subprocess(home: Path, fmt: str, target: Path) -> None:
+def _export_in_subprocess(home: Path, fmt: str, target: Path, graph: Path | None = None) -> None:
     """Write a dump in a fresh process: server processes are forked and must not open RocksDB themselves."""
     try:
-        done = subprocess.run([sys.executable, "-c", EXPORT, str(home), fmt, str(target)], capture_output=True,
+        done = subprocess.run([sys.executable, "-c", EXPORT, str(home), fmt, str(target),
+                               *([str(graph)] if graph else [])], capture_output=True,
                               text=True, timeout=3600, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         raise StoreError(f"writing {target.name} took too long") from exc
@@ -83,7 +86,7 @@ def _export_in_subprocess(home: Path, fmt: str, target: Path) -> None:
 def dump(name: str) -> Response:
     if name not in DUMPS:
         raise NotFound(f"no download named {name}; see /download/")
-    path = Path(pool().build) / "graph.nq" if name == "lmskg.nq" else _cached_dump(name)
+    path = pool().graph_file() if name == "lmskg.nq" else _cached_dump(name)
     response = send_file(path, mimetype=DUMPS[name][1], as_attachment=False, download_name=name,
                          conditional=True, max_age=300)
     response.headers["Content-Type"] = f"{DUMPS[name][1]}; charset=utf-8"

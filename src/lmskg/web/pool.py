@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import logging
 import os
 import queue
@@ -29,13 +31,15 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from lmskg.errors import LmskgError, QueryError, StoreError
-from lmskg.store import check_store, current_build
+from lmskg.remote import RemoteStore
+from lmskg.store import GRAPH_FILE, check_store, current_build
 from lmskg.web.worker import Outcome, QueryJob
 
 log = logging.getLogger(__name__)
 
 
 STARTUP_TIMEOUT = 60.0  # seconds a new query worker may take to start and open the graph
+REMOTE_STATE_TTL = 2.0  # seconds a remote store's list of loaded graphs is trusted before it is asked again
 
 
 class QueryTimeout(LmskgError):
@@ -114,10 +118,15 @@ class WorkerPool:
     :param size: number of worker processes (at least 1).
     :param timeout: default seconds a query may run before its worker is killed.
     :param in_memory: load an in-memory copy of the graph in each worker (faster scans).
+    :param store: serve this remote store instead of the builds in ``home``; a "build" is then a folder under
+        ``home/remote/`` named after the store and the content hashes of its graphs, which caches its dumps.
     """
 
-    def __init__(self, home: Path, *, size: int = 2, timeout: float = 30.0, in_memory: bool = True) -> None:
+    def __init__(self, home: Path, *, size: int = 2, timeout: float = 30.0, in_memory: bool = True,
+                 store: RemoteStore | None = None) -> None:
         self.home = Path(home)
+        self.remote = store
+        self._remote_seen = (0.0, "")
         self.size = max(1, int(size))
         self.timeout = float(timeout)
         self.in_memory = in_memory
@@ -129,7 +138,10 @@ class WorkerPool:
         self._build_target: str | None = None
         self._link = self.home / "current"
         self._closed = False
-        check_store(Path(self.build))  # fail fast with a StoreError when there is no graph or it is corrupt
+        if store is None:
+            check_store(Path(self.build))  # fail fast with a StoreError when there is no graph or it is corrupt
+        else:
+            self._remote_build()  # fail fast with a StoreError when the store cannot be reached
         while _prestarted and len(self._all) < self.size:
             worker = _prestarted.pop(0)
             if worker.in_memory != in_memory or worker.process.poll() is not None:
@@ -147,6 +159,8 @@ class WorkerPool:
 
         Every server process sees a new build (from ``lmskg build`` or an update in any process) at once.
         """
+        if self.remote is not None:
+            return self._remote_build()
         try:
             target = os.readlink(self._link)
         except OSError:
@@ -155,6 +169,30 @@ class WorkerPool:
             self._build = str(current_build(self.home))
             self._build_target = target
         return self._build
+
+    def _remote_build(self) -> str:
+        from lmskg.web.remotequery import write_marker
+
+        assert self.remote is not None
+        checked, folder = self._remote_seen
+        if time.monotonic() - checked > REMOTE_STATE_TTL:
+            state = sorted(self.remote.loaded().items())
+            key = hashlib.sha256(json.dumps([self.remote.url, state]).encode()).hexdigest()[:16]
+            folder = str(self.home / "remote" / key)
+            write_marker(Path(folder), self.remote)
+            self._remote_seen = (time.monotonic(), folder)
+        return folder
+
+    def graph_file(self) -> Path:
+        """The N-Quads file of the graph served; for a remote store, dumped from it on first use."""
+        target = Path(self.build) / GRAPH_FILE
+        if self.remote is not None and not target.is_file():
+            from lmskg.web.remotequery import dump
+
+            with self._lock:
+                if not target.is_file():
+                    dump(self.remote, target)
+        return target
 
     def _spawn(self) -> None:
         worker = _Worker(self.in_memory)

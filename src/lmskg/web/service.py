@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import current_app, url_for
 
+from lmskg.remote import LOADED_QUERY
 from lmskg.web import negotiation as neg
 from lmskg.web.common import pool, select
 
@@ -57,7 +58,9 @@ def graph_names() -> list[str]:
 
     def compute() -> list[str]:
         # Asked of a worker: server processes are forked and must not open RocksDB stores themselves.
-        rows = select("SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+        # A remote store may hold graphs of its own (Virtuoso's system graphs): serve the ones lmskg loaded.
+        local = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g"
+        rows = select(LOADED_QUERY if pool().remote is not None else local)
         return [r["g"]["value"] for r in rows if r.get("g", {}).get("type") == "uri"]
 
     return cached("graphs", compute)

@@ -24,7 +24,7 @@ from typing import Any
 log = logging.getLogger("lmskg.web")
 
 ENV_KEYS = {"HOME": "LMSKG_HOME", "BASE": "LMSKG_BASE", "QUERY_TIMEOUT": "LMSKG_QUERY_TIMEOUT",
-            "WORKERS": "LMSKG_WORKERS"}
+            "WORKERS": "LMSKG_WORKERS", "STORE": "LMSKG_STORE", "STORE_UPDATE": "LMSKG_STORE_UPDATE"}
 
 
 def default_threads(workers: int) -> int:
@@ -86,7 +86,12 @@ def run(config: Mapping[str, Any] | None, *, host: str, port: int, processes: in
     for key, value in (config or {}).items():
         if key in ENV_KEYS and value is not None:
             env[ENV_KEYS[key]] = str(value)
-    check_store(current_build(Path(env.get("LMSKG_HOME", str(Settings().home)))))
+    if env.get("LMSKG_STORE"):
+        from lmskg.remote import RemoteStore
+
+        RemoteStore.from_environment(env["LMSKG_STORE"], env.get("LMSKG_STORE_UPDATE") or None).loaded()
+    else:
+        check_store(current_build(Path(env.get("LMSKG_HOME", str(Settings().home)))))
     listener = socket.create_server((host, port), backlog=2048)
     _supervise(listener, env, processes, threads, host, port)
 

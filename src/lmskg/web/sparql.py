@@ -190,6 +190,9 @@ def respond(outcome: Outcome) -> Response:
 
 def authorize_write() -> None:
     """Refuse a write unless an update token is configured and the request bears it."""
+    if current_app.config.get("STORE"):
+        raise Forbidden("this endpoint serves a remote store read-only; load it with `lmskg build --store` "
+                        "or `lmskg add --store`")
     token = current_app.config.get("UPDATE_TOKEN")
     if not token:
         raise Forbidden("updates are disabled on this endpoint (no update token is configured)")

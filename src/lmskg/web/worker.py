@@ -222,6 +222,12 @@ class Holder:
             if build != self.build or self.store is None:
                 self.generation += 1
                 self.build = build
+                from lmskg.web.remotequery import RemoteEngine, read_marker
+
+                remote = read_marker(Path(build))
+                if remote is not None:  # evaluate() needs only query(), which RemoteEngine answers alike
+                    self.store = RemoteEngine(remote)  # type: ignore[assignment]
+                    return self.store  # type: ignore[return-value]
                 self.store = ox.Store.read_only(str(Path(build) / STORE_DIR))
                 if self.in_memory:
                     threading.Thread(target=self._load, args=(build, self.generation), daemon=True).start()
