@@ -73,6 +73,8 @@ def test_publications_query_returns_the_metadata_and_each_reference(build_files)
         "doi": "10.5555/jscr.2021.045", "pmid": "34567890", "firstAuthor": "Lima AM",
         "authors": "Lima AM; van der Berg J; Costa R"}
     assert "case report" in own["kind"]
+    assert own["pmcid"] == "PMC8123456"
+    assert sorted(own["keywords"].split("; ")) == ["leiomyosarcoma", "metastasis", "thoracic spine"]
     first = found["doi-10.5555_sbr.2017.8"]
     assert (first["title"], first["journal"], first["year"], first["volume"], first["pages"], first["authors"]) == (
         "Skeletal metastases of soft tissue sarcoma", "Sarcoma Bone Rep", "2017", "8", "55-63",
