@@ -137,3 +137,14 @@ def test_a_second_time_after_a_qualifier_is_the_same_outcome_again():
                           "walker at 2 weeks and independently at 2 months.")
     assert [o[1] for o in outcomes(case)] == [Decimal(2), Decimal(2)]
     assert [o[2] for o in outcomes(case)] == [term("Week"), term("Month")]
+
+
+def test_an_outcome_named_as_the_reference_of_a_later_event_is_not_one_again():
+    _doc, case = one_case("A 67-year-old man with leiomyosarcoma underwent C6 corpectomy. At 1 year a local "
+                          "recurrence was found. He died two months after the recurrence was diagnosed.")
+    assert outcomes(case) == [(term("TumorRecurrence"), Decimal(1), term("Year")),
+                              (term("Death"), Decimal(2), term("Month"))]
+    _doc, case = one_case("A 50-year-old woman with leiomyosarcoma underwent resection. Local recurrence occurred 8 "
+                          "months after surgery and she died 4 months after that recurrence.")
+    assert outcomes(case) == [(term("TumorRecurrence"), Decimal(8), term("Month")),
+                              (term("Death"), Decimal(4), term("Month"))]

@@ -23,6 +23,7 @@ CAUSE = re.compile(r"\b(?:died|death|dying) (?:of|from)\s+$|\b(?:secondary|due) 
 VERBAL = re.compile(r"(?:ed|passed away)$", re.I)
 VALUE_BREAK = re.compile(r"[;]|\b(?:but|however|whereas|although|while)\b", re.I)
 POSTOP_DAY = re.compile(r"\b(?:postoperative|post-operative|hospital)\s+day\s+(\d+)\b", re.I)
+REFERENCE = re.compile(r"\b(?:after|since|following|from)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:[a-z]+\s+)?$", re.I)
 CHAIN = re.compile(r"[\s,;-]*(?:and\s+)?(?:again\s+)?(?:(?:with|without)\s+(?:an?\s+)?[a-z]+\s+|independently\s+|"
                    r"unaided\s+)?(?:at\s+)?", re.I)
 
@@ -40,6 +41,8 @@ def outcomes(p: Passage, sents: list[Span]) -> list[Outcome]:
         for m in events:
             if m.term in _generic() or assertion.planned(p.text, m.start, m.end, s.start, s.end):
                 continue
+            if any(e.end <= m.start for e in events) and REFERENCE.search(p.text, max(s.start, m.start - 30), m.start):
+                continue                       # "died two months after the recurrence was diagnosed": its reference
             term = m.term
             if assertion.negated(p.text, m.start, m.end, s.start, s.end):
                 if m.term not in _recurrence_terms(p) or _fatal(p, s, events):
