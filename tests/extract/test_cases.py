@@ -243,3 +243,15 @@ def test_a_report_about_another_tumour_keeps_that_tumour_as_the_histology():
                          "sacral pain; biopsy of the S2 mass showed epithelioid leiomyosarcoma.\n")
     (case,) = extract_cases(doc, ontology(), extract_publications(doc, ontology()))
     assert ontology().is_a(case.primary_histology.value, term("Leiomyosarcoma"))
+
+
+def test_a_tumour_of_bone_called_primary_makes_its_vertebral_lesions_primary_unless_only_suspected():
+    _doc, case = one_case("A 61-year-old man presented with a lytic lesion of L3; biopsy showed leiomyosarcoma. No "
+                          "other tumour was found, and the lesion was treated as a primary bone tumour.")
+    assert [(x.role.value, [s.value for s in x.sites]) for x in case.lesions] == [
+        (term("PrimaryRole"), [term("LumbarVertebra3")])]
+    _doc, case = one_case("A 58-year-old woman presented with a T9 mass; a primary bone tumour was suspected, but "
+                          "biopsy showed leiomyosarcoma metastatic from the uterus.")
+    assert case.primary_site.value == term("Uterus")
+    assert [(x.role.value, [s.value for s in x.sites]) for x in case.lesions] == [
+        (term("MetastasisRole"), [term("ThoracicVertebra9")])]

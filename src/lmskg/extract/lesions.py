@@ -70,7 +70,8 @@ def lesions(p: Passage, sents: list[Span], primary_site: Found[str] | None, prim
             role = metastasis if METASTATIC.match(cue.text) and metastasis else role_of(cue.start)
             found.append((role, p.found(role, cue.start, cue.end), site))
     has_levels = {r for r, _, site in found if p.is_vertebra(site.value)}
-    spinal_primary = primary_site is not None and p.is_spine_region(primary_site.value)
+    spinal_primary = primary_site is not None and (p.is_spine_region(primary_site.value)
+                                                   or primary_site.value == _bone())   # "a primary bone tumour"
     placed: list[tuple[str, Found[str], Found[str]]] = []
     for role, evidence, site in found:
         at_primary = primary_site is not None and (site.value == primary_site.value
@@ -129,6 +130,12 @@ class _Cue:
 
 def _as_mention(m: re.Match[str]) -> _Cue:
     return _Cue(m.start(), m.end(), m.group(0))
+
+
+def _bone() -> str:
+    from lmskg.vocab import LMSKG
+
+    return str(LMSKG.Bone)
 
 
 def _recurrence_outcome() -> str:

@@ -25,6 +25,8 @@ ATTACH = re.compile(r"^\s*(?:,\s*)?(?:(?:arising|originating|extending|spread(?:
 PRE_ATTACH = re.compile(r"^\s*(?:(?:left|right|bilateral|upper|lower|multiple|several|two|three|single|solitary|"
                         r"levels?)[- ]?(?:sided)?\s*)*$", re.I)
 PRIMARY = re.compile(r"\bprimar(?:y|ily)\b", re.I)
+SUSPECTED = re.compile(r"\W*(?:was|were|is)\s+(?:first\s+|initially\s+)?(?:suspected|considered|suggested|possible|"
+                       r"in the differential)\b", re.I)
 _FROM = r"(?:arising\s+|originating\s+)?from\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:primary\s+)?(?:[a-z]+\s+)?$"
 ORIGIN_AFTER_METASTASIS = re.compile(rf"\s*(?:,\s*)?{_FROM}", re.I)
 ORIGIN_AFTER_TUMOUR = re.compile(rf"\s*(?:,\s*)?metasta\w*\s+{_FROM}", re.I)
@@ -148,7 +150,12 @@ def primary(p: Passage, sents: list[Span], topic: str | None = None
         if assertion.cohort(p.text, s.start, s.end) and not q.ages(p.text, s.start, s.end):
             continue
         for m in p.mentions(s, "tumor"):
-            if assertion.negated(p.text, m.start, m.end, s.start, s.end) or generic(m.term):
+            if assertion.negated(p.text, m.start, m.end, s.start, s.end):
+                continue
+            if generic(m.term):
+                if site is None and PRIMARY.search(p.text, max(s.start, m.start - 20), m.start) and not \
+                        SUSPECTED.match(p.text, m.end, min(s.end, m.end + 30)):
+                    site, _post = site_of(p, m, s)        # "treated as a primary bone tumour": a primary of bone
                 continue
             if other_histology(p, histology_of(p, m).value, topic) and not metastatic_class(p, m.term):
                 continue
