@@ -31,6 +31,7 @@ XREF = OBOINOWL.hasDbXref
 NEXT = URIRef(TERM_NS + "nextVertebra")
 IMPLIES_SEX = URIRef(TERM_NS + "impliesSex")
 VALUES_FROM = URIRef(TERM_NS + "valuesFrom")
+GIVEN_AS = URIRef(TERM_NS + "givenAs")
 PREVIOUS = URIRef(TERM_NS + "previousVertebra")
 
 #: top class -> category of every class under it (through rdfs:subClassOf*)
@@ -152,16 +153,25 @@ class Ontology:
         """The sex every patient with ``term`` (or a class above it) has: ``lmskg:impliesSex``, else None."""
         return self._inherited(term, IMPLIES_SEX)
 
+    def given_as(self, term: str) -> str | None:
+        """The therapy a drug of class ``term`` is given as (``lmskg:givenAs``, inherited), or None."""
+        return self._inherited(term, GIVEN_AS)
+
     def values_from(self, term: str) -> str | None:
         """The class whose subclasses are the values of profile measure ``term`` (``lmskg:valuesFrom``), or None."""
         return self._inherited(term, VALUES_FROM)
 
     def _inherited(self, term: str, annotation: URIRef) -> str | None:
-        """``annotation`` of ``term`` itself, else of the first class above it that has one (in IRI order)."""
-        for cls in [term, *sorted(self.ancestors(term) - {term})]:
-            value = self.graph.value(URIRef(cls), annotation)
-            if value is not None:
-                return str(value)
+        """``annotation`` of ``term`` itself, else of the nearest classes above it that have one (breadth first,
+        in IRI order among classes as near)."""
+        level, seen = [term], {term}
+        while level:
+            for cls in sorted(level):
+                value = self.graph.value(URIRef(cls), annotation)
+                if value is not None:
+                    return str(value)
+            level = sorted({parent for cls in level for parent in self._parents.get(cls, ()) if parent not in seen})
+            seen.update(level)
         return None
 
     def definition(self, term: str) -> str | None:

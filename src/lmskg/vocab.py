@@ -153,6 +153,7 @@ class LMSKG(DefinedNamespace):
     Hysterectomy: URIRef  # hysterectomy
     Ifosfamide: URIRef  # ifosfamide
     ImagingTest: URIRef  # imaging scan used
+    ImmuneCheckpointInhibitor: URIRef  # immune checkpoint inhibitor
     Immunotherapy: URIRef  # immunotherapy
     Incidence: URIRef  # incidence
     IndexTermsZone: URIRef  # index terms
@@ -168,6 +169,7 @@ class LMSKG(DefinedNamespace):
     JournalArticleKind: URIRef  # journal article
     KeywordsZone: URIRef  # keywords
     Kidney: URIRef  # kidney
+    Kyphoplasty: URIRef  # kyphoplasty
     Laminectomy: URIRef  # laminectomy
     Laminoplasty: URIRef  # laminoplasty
     Leiomyoma: URIRef  # leiomyoma
@@ -338,6 +340,8 @@ class LMSKG(DefinedNamespace):
     Survival: URIRef  # survival time
     Symptom: URIRef  # symptom
     SymptomResolution: URIRef  # symptom resolution
+    TargetedTherapy: URIRef  # targeted therapy
+    TargetedTherapyAgent: URIRef  # targeted therapy agent
     Temozolomide: URIRef  # temozolomide
     TemporalLobe: URIRef  # temporal lobe
     Thigh: URIRef  # thigh
@@ -382,11 +386,13 @@ class LMSKG(DefinedNamespace):
     Uterus: URIRef  # uterus
     VascularLeiomyosarcoma: URIRef  # vascular leiomyosarcoma
     Vertebra: URIRef  # vertebra
+    VertebralAugmentation: URIRef  # vertebral augmentation
     VertebralBody: URIRef  # vertebral body
     VertebralCollapse: URIRef  # vertebral collapse
     VertebralColumn: URIRef  # vertebral column
     VertebralLamina: URIRef  # lamina of vertebra
     VertebralPedicle: URIRef  # pedicle of vertebra
+    Vertebroplasty: URIRef  # vertebroplasty
     Vincristine: URIRef  # vincristine
     Vomiting: URIRef  # vomiting
     Weakness: URIRef  # muscle weakness
@@ -410,6 +416,7 @@ class LMSKG(DefinedNamespace):
     event: URIRef  # event
     fileName: URIRef  # file name
     finding: URIRef  # finding
+    givenAs: URIRef  # given as
     group: URIRef  # group
     hasAuthorship: URIRef  # has authorship
     hasCondition: URIRef  # has condition

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clinical_support import at, one_case, term
+from clinical_support import at, one_case, ontology, term
 
 
 def steps(case):
@@ -129,7 +129,26 @@ def test_an_instrumented_fusion_is_a_fusion_and_a_fixation_with_its_levels():
     _, case = one_case("A 47-year-old man with leiomyosarcoma had an L4 corpectomy and instrumented spinal fusion "
                        "of L3-L5.")
     assert [t.procedure.value for t in case.treatments] == [term("Corpectomy"), term("InstrumentedFusion")]
-    from clinical_support import ontology
-
     assert ontology().is_a(term("InstrumentedFusion"), term("SpinalFusion"))
     assert ontology().is_a(term("InstrumentedFusion"), term("InstrumentedFixation"))
+
+
+def test_a_drug_stands_for_the_therapy_it_is_given_as():
+    _, case = one_case("A 49-year-old woman with uterine leiomyosarcoma received gemcitabine and docetaxel; after "
+                       "progression, pazopanib was started.")
+    assert [(t.procedure.value, [a.value for a in t.agents]) for t in case.treatments] == [
+        (term("Chemotherapy"), [term("Gemcitabine"), term("Docetaxel")]),
+        (term("TargetedTherapy"), [term("Pazopanib")])]
+    _, case = one_case("A 55-year-old man with leiomyosarcoma received chemotherapy with pembrolizumab.")
+    assert [(t.procedure.value, [a.value for a in t.agents]) for t in case.treatments] == [
+        (term("Immunotherapy"), [term("Pembrolizumab")])]
+
+
+def test_vertebral_augmentation_is_a_stabilization_at_its_level():
+    _, case = one_case("A 70-year-old woman with leiomyosarcoma had T8 percutaneous vertebroplasty for a "
+                       "pathological fracture.")
+    assert [(t.procedure.value, [s.value for s in t.sites]) for t in case.treatments] == [
+        (term("Vertebroplasty"), [term("ThoracicVertebra8")])]
+    _, case = one_case("A 63-year-old man with leiomyosarcoma underwent balloon kyphoplasty of L1.")
+    assert [t.procedure.value for t in case.treatments] == [term("Kyphoplasty")]
+    assert ontology().is_a(term("Kyphoplasty"), term("SpinalStabilization"))

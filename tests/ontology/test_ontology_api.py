@@ -199,3 +199,10 @@ def test_every_vocabulary_class_has_a_category(onto):
             if name not in RECORD_CLASSES and name not in CLASS_CATEGORIES:
                 assert onto.graph.value(cls, rdflib.RDFS.subClassOf) is not None, name
     assert orphans == []
+
+
+def test_an_inherited_annotation_comes_from_the_nearest_class_that_has_one(onto):
+    assert onto.given_as(str(LMSKG.Doxorubicin)) == str(LMSKG.Chemotherapy)
+    assert onto.given_as(str(LMSKG.Pazopanib)) == str(LMSKG.TargetedTherapy)       # nearer than ChemotherapyAgent
+    assert onto.given_as(str(LMSKG.Pembrolizumab)) == str(LMSKG.Immunotherapy)
+    assert onto.given_as(str(LMSKG.Corpectomy)) is None

@@ -256,26 +256,34 @@ def _diagnostic(p: Passage, term: str) -> bool:
 
 def _merge_agents(p: Passage, steps: list[tuple[int, Mention, list[Found[str]], list[Found[str]]]]
                   ) -> list[Treatment]:
-    """Chemotherapy agents join the chemotherapy named in their step, or stand for one when none is named."""
+    """Drugs join the therapy they are given as (``lmskg:givenAs``: chemotherapy, targeted therapy,
+    immunotherapy) named in their step, or stand for it when none is named."""
     from lmskg.vocab import LMSKG
 
-    chemo = str(LMSKG.Chemotherapy)
     out: list[Treatment] = []
-    pending: dict[int, list[Found[str]]] = {}
+    pending: dict[tuple[int, str], list[Found[str]]] = {}
     for step, m, sites, agents in steps:
-        if agents:
-            pending.setdefault(step, []).extend(agents)
-            continue
-        out.append(Treatment(step, p.found(m.term, m.start, m.end), tuple(sites)))
-    for step, agents in pending.items():
-        idx = next((i for i, t in enumerate(out) if t.step == step and
-                    (t.procedure.value == chemo or p.ontology.is_a(t.procedure.value, chemo))), None)  # type: ignore
+        for agent in agents:
+            therapy = p.ontology.given_as(agent.value) or str(LMSKG.Chemotherapy)    # type: ignore[attr-defined]
+            pending.setdefault((step, therapy), []).append(agent)
+        if not agents:
+            out.append(Treatment(step, p.found(m.term, m.start, m.end), tuple(sites)))
+    for (step, therapy), agents in pending.items():
+        idx = next((i for i, t in enumerate(out) if t.step == step and not t.agents and (
+            t.procedure.value == therapy or p.ontology.is_a(t.procedure.value, therapy))), None)  # type: ignore
+        if idx is None and therapy != str(LMSKG.Chemotherapy):
+            idx = next((i for i, t in enumerate(out) if t.step == step and not t.agents
+                        and t.procedure.value == str(LMSKG.Chemotherapy)), None)   # "chemotherapy with pazopanib"
+            if idx is not None:
+                t = out[idx]
+                out[idx] = Treatment(t.step, Found(therapy, t.procedure.span), t.sites, tuple(agents))
+                continue
         if idx is not None:
             t = out[idx]
             out[idx] = Treatment(t.step, t.procedure, t.sites, tuple(agents))
         else:
             first = agents[0]
-            out.append(Treatment(step, p.found(chemo, first.span.start, first.span.end), (), tuple(agents)))
+            out.append(Treatment(step, p.found(therapy, first.span.start, first.span.end), (), tuple(agents)))
     out = [_as_resection(p, t) for t in out if not _covered(p, t, out)]
     return sorted(out, key=lambda t: (t.step, t.procedure.span.start))
 
