@@ -41,6 +41,7 @@ class LMSKG(DefinedNamespace):
     Biopsy: URIRef  # biopsy
     BladderFunctionRecovery: URIRef  # recovery of bladder function
     BloodVessel: URIRef  # blood vessel
+    BlurredVision: URIRef  # blurred vision
     BodyZone: URIRef  # body text
     Bone: URIRef  # bone
     BoneMetastasis: URIRef  # bone metastasis
@@ -99,6 +100,7 @@ class LMSKG(DefinedNamespace):
     DecompressiveLaminectomy: URIRef  # decompressive laminectomy
     DecreasedConsciousness: URIRef  # decreased consciousness
     DeepVenousThrombosis: URIRef  # deep venous thrombosis
+    Diplopia: URIRef  # diplopia
     DiscussionSection: URIRef  # discussion
     DiseaseFreeSurvival: URIRef  # disease-free survival
     DiseaseProgression: URIRef  # disease progression
@@ -302,6 +304,7 @@ class LMSKG(DefinedNamespace):
     SacralVertebra4: URIRef  # sacral vertebra 4
     SacralVertebra5: URIRef  # sacral vertebra 5
     Sacrum: URIRef  # sacrum
+    SaddleAnesthesia: URIRef  # saddle anesthesia
     Sarcoma: URIRef  # sarcoma
     Seizure: URIRef  # seizure
     SensoryLevel: URIRef  # sensory level
@@ -394,6 +397,7 @@ class LMSKG(DefinedNamespace):
     VertebralPedicle: URIRef  # pedicle of vertebra
     Vertebroplasty: URIRef  # vertebroplasty
     Vincristine: URIRef  # vincristine
+    VisualDisturbance: URIRef  # visual disturbance
     Vomiting: URIRef  # vomiting
     Weakness: URIRef  # muscle weakness
     Week: URIRef  # week

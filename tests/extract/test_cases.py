@@ -255,3 +255,14 @@ def test_a_tumour_of_bone_called_primary_makes_its_vertebral_lesions_primary_unl
     assert case.primary_site.value == term("Uterus")
     assert [(x.role.value, [s.value for s in x.sites]) for x in case.lesions] == [
         (term("MetastasisRole"), [term("ThoracicVertebra9")])]
+
+
+def test_signs_of_cauda_equina_and_visual_symptoms_are_findings():
+    _doc, case = one_case("A 52-year-old woman with leiomyosarcoma complained of progressive paraparesis over 3 "
+                          "weeks, urinary retention and saddle anaesthesia.")
+    assert [f.finding.value for f in case.findings] == [term("Paraparesis"), term("UrinaryRetention"),
+                                                       term("SaddleAnesthesia")]
+    _doc, case = one_case("A 45-year-old man with leiomyosarcoma presented with headache, double vision and "
+                          "blurring of vision for 5 days.")
+    assert [f.finding.value for f in case.findings] == [term("Headache"), term("Diplopia"), term("BlurredVision")]
+    assert ontology().is_a(term("BlurredVision"), term("NeurologicalDeficit"))
