@@ -149,6 +149,9 @@ def test_vertebral_augmentation_is_a_stabilization_at_its_level():
                        "pathological fracture.")
     assert [(t.procedure.value, [s.value for s in t.sites]) for t in case.treatments] == [
         (term("Vertebroplasty"), [term("ThoracicVertebra8")])]
-    _, case = one_case("A 63-year-old man with leiomyosarcoma underwent balloon kyphoplasty of L1.")
-    assert [t.procedure.value for t in case.treatments] == [term("Kyphoplasty")]
+    _, case = one_case("A 63-year-old man with leiomyosarcoma had a painful L1 metastasis treated with balloon "
+                       "kyphoplasty and SBRT.")
+    assert [(t.procedure.value, [s.value for s in t.sites]) for t in case.treatments] == [
+        (term("Kyphoplasty"), [term("LumbarVertebra1")]),
+        (term("StereotacticBodyRadiotherapy"), [term("LumbarVertebra1")])]
     assert ontology().is_a(term("Kyphoplasty"), term("SpinalStabilization"))

@@ -173,7 +173,7 @@ def treatments(p: Passage, sents: list[Span]) -> list[Treatment]:
             if not sites and m.token_start < 0:          # a passive removal: where the operation acted
                 done = [x for x in steps if x[0] == step and x[2]]
                 sites = list(done[0][2]) if done else []
-            if not sites and _radiation(p, m.term):
+            if not sites and _on_the_lesion(p, m.term):
                 free = [lv for lv in levels if _procedure_of_levels(p, lv, procs) is None]
                 sites = list({t: p.found(t, lv.start, lv.end) for lv in free for t in p.vertebrae(lv)}.values())
             steps.append((step, m, sites, []))
@@ -236,12 +236,13 @@ def _resection(p: Passage, term: str) -> bool:
     return p.ontology.is_a(term, str(LMSKG.SurgicalResection))   # type: ignore[attr-defined]
 
 
-def _radiation(p: Passage, term: str) -> bool:
-    """Radiotherapy and radiosurgery act on the lesion the sentence locates ("involvement of L5-S1, treated with
-    SBRT")."""
+def _on_the_lesion(p: Passage, term: str) -> bool:
+    """Radiotherapy, radiosurgery and cement augmentation act on the lesion the sentence locates ("involvement of
+    L5-S1, treated with SBRT", "an L1 metastasis treated with kyphoplasty")."""
     from lmskg.vocab import LMSKG
 
-    return any(p.ontology.is_a(term, str(k)) for k in (LMSKG.RadiationTherapy, LMSKG.StereotacticRadiosurgery))  # type: ignore
+    return any(p.ontology.is_a(term, str(k)) for k in (  # type: ignore[attr-defined]
+        LMSKG.RadiationTherapy, LMSKG.StereotacticRadiosurgery, LMSKG.VertebralAugmentation))
 
 
 def _diagnostic(p: Passage, term: str) -> bool:
