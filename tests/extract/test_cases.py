@@ -266,3 +266,13 @@ def test_signs_of_cauda_equina_and_visual_symptoms_are_findings():
                           "blurring of vision for 5 days.")
     assert [f.finding.value for f in case.findings] == [term("Headache"), term("Diplopia"), term("BlurredVision")]
     assert ontology().is_a(term("BlurredVision"), term("NeurologicalDeficit"))
+
+
+def test_pain_radiating_to_a_limb_is_also_radicular_pain_for_as_long():
+    _doc, case = one_case("A sixty-year-old man with leiomyosarcoma was referred with neck pain radiating to the "
+                          "right arm for six weeks.")
+    assert [(f.finding.value, f.duration_value and f.duration_value.value) for f in case.findings] == [
+        (term("NeckPain"), Decimal(6)), (term("RadicularPain"), Decimal(6))]
+    _doc, case = one_case("A 50-year-old woman with leiomyosarcoma had low back pain radiating down the leg for 2 "
+                          "months.")
+    assert [f.finding.value for f in case.findings] == [term("BackPain"), term("RadicularPain")]
