@@ -400,3 +400,25 @@ def test_numeric_grammar_plus_minus_slash_fractions_elided_sexes_and_times_each_
         ("TumorRecurrence", Decimal(7), None), ("TumorRecurrence", Decimal(23), None),
         ("CancerSpecificSurvival", Decimal(70), (Decimal(2), "Year")),
         ("CancerSpecificSurvival", Decimal(45), (Decimal(5), "Year"))]
+
+
+def test_counts_by_category_written_with_n_or_a_comma_and_counts_by_site_after_in():
+    assert categories("We reviewed 52 patients at our institution. The primary tumors were uterine (n = 18), "
+                      "retroperitoneal (n = 15) and in an extremity (n = 19).") == [
+        (term("UterineLeiomyosarcoma"), "NumberOfPatients", Decimal(18), None, "uterine"),
+        (term("RetroperitonealLeiomyosarcoma"), "NumberOfPatients", Decimal(15), None, "retroperitoneal"),
+        (term("ExtremityLeiomyosarcoma"), "NumberOfPatients", Decimal(19), None, "extremity")]
+    assert [r[2:] for r in categories("We reviewed 52 patients at our institution. Primary site: uterus, 18; "
+                                      "retroperitoneum, 15.")] == [(Decimal(18), None, "uterus"),
+                                                                   (Decimal(15), None, "retroperitoneum")]
+    assert categories("We reviewed 52 patients at our institution. Spinal metastases were located in the thoracic "
+                      "spine in 29 patients (56%), the lumbar spine in 16 and the cervical spine in 7.") == [
+        (None, "NumberOfPatients", Decimal(29), None, "thoracic spine"),
+        (None, "NumberOfPatients", Decimal(56), "%", "thoracic spine"),
+        (None, "NumberOfPatients", Decimal(16), None, "lumbar spine"),
+        (None, "NumberOfPatients", Decimal(7), None, "cervical spine")]
+
+
+def test_a_single_site_count_or_outcomes_after_in_are_no_category_list():
+    assert categories("We reviewed 52 patients at our institution. Recurrence occurred in 4 and death in 2.") == []
+    assert categories("We reviewed 52 patients at our institution. The tumour was in the sacrum in 3 patients.") == []

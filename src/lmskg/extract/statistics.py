@@ -62,12 +62,21 @@ TIMES_AFTER = re.compile(rf"\s+(?:rates?\s+)?at\s+(?P<times>(?:{NUM})(?:\s*,\s*(
 ADJECTIVAL_TIME = re.compile(rf"(?<![\w.])({NUM})-(day|week|month|year)\s+$", re.I)
 FOLLOW_UP = re.compile(r"\b(median|mean|average)\s+(?:duration\s+of\s+)?follow[- ]?up(?:\s+(?:time|period|duration))?"
                        r"\s*(?:was|were|of|:|=)?\s*(?:\S+\s+){0,2}?$", re.I)
+_COUNTED = r"(?:\s*,\s*|\s+|\s*\(\s*n\s*=\s*)"              # "uterine 18", "uterus, 18", "uterine (n = 18)"
 CATEGORY_HEAD = re.compile(r"\b(?:primary\s+(?:tumou?rs?|sites?)|(?:[a-z]+\s+)?(?:sites?|locations?|lesions?|"
                            r"tumou?rs?|metastases|histolog(?:y|ies)|subtypes?))(?:\s+(?:were|was)\s+|\s*:\s*)"
-                           r"(?=[a-z]+(?:\s+[a-z-]+)?\s+\d)",
+                           rf"(?=(?:in\s+)?(?:an?\s+|the\s+)?[a-z]+(?:\s+[a-z-]+)?{_COUNTED}\d)",
                            re.I)
-CATEGORY_ITEM = re.compile(r"\s*(?:,|;|,?\s*and\b)?\s*(?P<label>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
-                           r"(?P<n>\d+)\b(?!\s*%|\.\d)(?:\s*\((?P<pct>\d+(?:\.\d+)?)\s*%\))?", re.I)
+_WORD = r"(?!(?:in|at|of|with|for|to|was|were|and)\b)[a-z][a-z-]*"
+_LABEL = rf"(?P<label>{_WORD}(?:\s+{_WORD})?)"
+_SHARE = r"(?:\s*\((?P<pct>\d+(?:\.\d+)?)\s*%\))?"                # "18 (35%)"
+_NEXT = r"\s*(?:,|;|,?\s*and\b)?\s*"
+CATEGORY_ITEM = re.compile(rf"{_NEXT}(?:in\s+)?(?:an?\s+|the\s+)?{_LABEL}{_COUNTED}(?P<n>\d+)\b(?!\s*%|\.\d)(?:\s*\))?"
+                           rf"{_SHARE}", re.I)
+SITE_COUNT = re.compile(r"\s+in\s+\d")
+SITE_LEAD = re.compile(r"(?:\b(?:in|at)\s+)?(?:the\s+)?$", re.I)
+SITE_ITEM = re.compile(rf"{_NEXT}(?:in\s+|at\s+)?(?:the\s+)?{_LABEL}\s+in\s+(?P<n>\d+)\b(?!\s*%|\.\d)"
+                       rf"(?:\s+(?:patients|cases))?{_SHARE}", re.I)
 SLASH = re.compile(r"(?<![\w./])(\d{1,4})\s*/\s*(\d{1,5})(?![\w./])")
 CONFIDENCE = re.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b[^);\]]*", re.I)
 RATIO = re.compile(r"\b(hazard ratio|odds ratio|adjusted hazard ratio|(?-i:HR|OR|aHR))\b"
@@ -440,16 +449,17 @@ def _values(p: Passage, s: Span) -> list[_Value]:
     for head in CATEGORY_HEAD.finditer(text, s.start, s.end):   # "primary sites were uterine 18, retroperitoneal 15"
         lesions = bool(re.search(r"lesion|tumou?r|metasta", head.group(0), re.I)) and "primary" not in \
             head.group(0).lower()
-        at = head.end()
-        while (item := CATEGORY_ITEM.match(text, at, s.end)) and free(item.start("n"), item.end("n")):
-            label = (item.group("label"), item.start("label"), item.end("label"))
-            out.append(_Value(Decimal(item.group("n")), None, item.start("n"), item.end("n"), count=True,
-                              category=label, named="NumberOfLesions" if lesions else "NumberOfPatients"))
-            if item.group("pct"):
-                out.append(_Value(Decimal(item.group("pct")), "percent", item.start("pct"), item.end("pct"),
-                                  category=label, named=out[-1].named))
-            taken.append((item.start(), item.end()))
-            at = item.end()
+        listed = _listed_counts(CATEGORY_ITEM, text, head.end(), s.end, free)
+        if len(listed) >= 2:                              # a list of categories, not one subject's count
+            out.extend(_category_values(listed, "NumberOfLesions" if lesions else "NumberOfPatients"))
+            taken.extend((m.start(), m.end()) for m in listed)
+    anatomy = [(a.start, a.end) for a in p.mentions(s, "anatomy")]
+    for start in _site_list_starts(text, s, anatomy):     # "in the thoracic spine in 29, the lumbar spine in 16"
+        listed = _listed_counts(SITE_ITEM, text, start, s.end, free)
+        if len(listed) >= 2 and all(any(m.start("label") <= a < m.end("label") for a, _b in anatomy)
+                                    for m in listed):
+            out.extend(_category_values(listed, "NumberOfPatients"))
+            taken.extend((m.start(), m.end()) for m in listed)
     for t in p.mentions(s, "tumor"):                    # "(60 leiomyosarcoma of bone and ...)", "50 patients with X"
         m = BREAKDOWN.search(text, max(s.start, t.start - 40), t.start)
         if m and free(m.start(1), m.end(1)):
@@ -551,6 +561,38 @@ def _values(p: Passage, s: Span) -> list[_Value]:
         if value is not None and free(m.start(2), m.end(2)):
             out.append(_Value(value, None, m.start(2), m.end(2), named=RATIOS[m.group(1).lower()]))
     return sorted(out, key=lambda v: v.start)
+
+
+def _listed_counts(item: re.Pattern[str], text: str, at: int, end: int, free) -> list[re.Match[str]]:
+    """The items of a list of counts by category read from ``at``, while their numbers are not taken."""
+    out = []
+    while (m := item.match(text, at, end)) and free(m.start("n"), m.end("n")):
+        out.append(m)
+        at = m.end()
+    return out
+
+
+def _category_values(listed: list[re.Match[str]], measure: str) -> list[_Value]:
+    out = []
+    for m in listed:
+        label = (m.group("label"), m.start("label"), m.end("label"))
+        out.append(_Value(Decimal(m.group("n")), None, m.start("n"), m.end("n"), count=True, category=label,
+                          named=measure))
+        if m.group("pct"):
+            out.append(_Value(Decimal(m.group("pct")), "percent", m.start("pct"), m.end("pct"), category=label,
+                              named=measure))
+    return out
+
+
+def _site_list_starts(text: str, s: Span, anatomy: list[tuple[int, int]]) -> list[int]:
+    """Where a list of sites with their counts may start: at a site followed by "in N", with the "in the" before it
+    ("located in the thoracic spine in 29 patients")."""
+    out = []
+    for a, b in anatomy:
+        if SITE_COUNT.match(text, b, s.end):
+            lead = SITE_LEAD.search(text, max(s.start, a - 8), a)
+            out.append(lead.start() if lead else a)
+    return out
 
 
 def _unit(word: str) -> str:
