@@ -110,7 +110,7 @@ def test_publications_query_columns_and_seed_rows(seed_build):
                             use_default_graph_as_union=True)
     assert [v.value for v in solutions.variables] == ["publication", "title", "year", "journal", "volume", "issue",
                                                       "pages", "doi", "pmid", "firstAuthor", "authors", "kind",
-                                                      "document"]
+                                                      "document", "pmcid", "keywords"]
     rows = {s["publication"].value.rsplit("/", 1)[1]: s for s in solutions}
     assert sorted(rows) == ["doi-10.4236_ojmn.2013.34018", "pmid-24752708", "pmid-25129546", "pmid-26186448",
                             "pmid-26360144"]
