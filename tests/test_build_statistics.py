@@ -11,9 +11,15 @@ from lmskg import statistics
 from lmskg.store import publish
 from lmskg.web.worker import QueryJob, evaluate
 
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 WEB_GRAPH = Path(__file__).resolve().parent / "web" / "data" / "graph.nq"
-UNION = statistics.UNION_COUNT
-NAMED = statistics.NAMED_COUNT
+UNION = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The same triple in two graphs and in the default graph, and a triple only in the default graph.
+OVERLAPPING = (b"<http://a.example/s> <http://a.example/p> <http://a.example/o> <http://a.example/g1> .\n"
+               b"<http://a.example/s> <http://a.example/p> <http://a.example/o> <http://a.example/g2> .\n"
+               b"<http://a.example/s> <http://a.example/p> <http://a.example/o> .\n"
+               b"<http://a.example/t> <http://a.example/p> \"x\" .\n")
 
 RECOGNISED = [
     UNION,
@@ -37,9 +43,13 @@ NOT_RECOGNISED = [
 ]
 
 
-@pytest.fixture
-def build(tmp_path: Path) -> Path:
-    return publish(tmp_path / "home", WEB_GRAPH)
+@pytest.fixture(params=["web", "overlapping"])
+def build(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    if request.param == "web":
+        return publish(tmp_path / "home", WEB_GRAPH)
+    graph = tmp_path / "overlapping.nq"
+    graph.write_bytes(WEB_GRAPH.read_bytes() + OVERLAPPING)
+    return publish(tmp_path / "home", graph)
 
 
 def loaded(build: Path) -> ox.Store:
@@ -56,11 +66,14 @@ def engine_answer(store: ox.Store, sparql: str) -> list[list[ox.Literal]]:
 def test_publish_writes_what_the_engine_answers(build: Path) -> None:
     counts = statistics.read(build)
     assert counts is not None
-    lines = WEB_GRAPH.read_text(encoding="utf-8").strip().splitlines()
-    assert counts.quads == counts.triples == len(lines)
-    assert counts.graphs == {"https://w3id.org/lmskg/graph/doc": sum("/graph/doc>" in line for line in lines),
-                             "https://w3id.org/lmskg/graph/ontology": sum("/graph/ontology>" in line
-                                                                          for line in lines)}
+    store = loaded(build)
+    assert [[ox.Literal(str(counts.triples), datatype=XSD_INTEGER)]] == engine_answer(store, UNION)
+    assert [[ox.Literal(str(counts.quads), datatype=XSD_INTEGER)]] == engine_answer(store, NAMED)
+    lines = (build / "graph.nq").read_text(encoding="utf-8").strip().splitlines()
+    assert counts.triples == len(lines)
+    assert counts.graphs["https://w3id.org/lmskg/graph/doc"] == sum("/graph/doc>" in line for line in lines)
+    assert counts.graphs["https://w3id.org/lmskg/graph/ontology"] == sum("/graph/ontology>" in line
+                                                                         for line in lines)
     assert sum(counts.graphs.values()) == counts.quads
 
 

@@ -21,8 +21,6 @@ import pyoxigraph as ox
 STATISTICS_FILE = "statistics.json"
 GRAPH_FILE = "graph.nq"
 
-UNION_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-NAMED_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
 
@@ -38,15 +36,16 @@ class Statistics:
 
 
 def compute(store: ox.Store, graph_file: Path) -> Statistics:
-    """The counts of ``store`` (loaded from ``graph_file``), as its own engine answers them."""
+    """The counts of ``store`` (loaded from ``graph_file``) in one pass over its named graphs.
 
-    def count(sparql: str) -> int:
-        row = next(iter(store.query(sparql, use_default_graph_as_union=True)))  # type: ignore[call-overload]
-        return int(row["n"].value)
-
+    The union default graph holds every quad, a triple in two graphs counted twice, as the engine evaluates
+    it (tests compare the two), so its count is the named graphs' plus the stored default graph's.
+    """
     graphs = {row["g"].value: int(row["n"].value)
               for row in store.query(PER_GRAPH, use_default_graph_as_union=True)}  # type: ignore[union-attr]
-    return Statistics(count(UNION_COUNT), count(NAMED_COUNT), graph_file.stat().st_size, graphs)
+    quads = sum(graphs.values())
+    default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return Statistics(quads + default, quads, graph_file.stat().st_size, graphs)
 
 
 def write(build: Path, statistics: Statistics) -> None:
