@@ -1,9 +1,9 @@
 """What a build knows about itself: its triple and graph counts, written beside it when it is published.
 
-``statistics.json`` in a build folder holds what the engine answered, at publish time, to a whole-graph
-``COUNT(*)`` over the union default graph and over ``GRAPH ?g``, and the number of triples of each named graph.
-A build folder never changes once published (an update publishes a new one), and the file records the size
-of the build's ``graph.nq``, so the counts are trusted only for the very graph they were taken of.
+``statistics.json`` in a build folder holds, counted when the build is published, the answers to a
+whole-graph ``COUNT(*)`` over the union default graph and over ``GRAPH ?g``, and the number of triples of each
+named graph. A build folder never changes once published (an update publishes a new one), and the file records
+the size of the build's ``graph.nq``, so the counts are trusted only for the very graph they were taken of.
 
 :func:`count_query` recognises exactly those two whole-graph queries, so that a server can answer them
 from the file instead of scanning the graph, as Virtuoso does.
