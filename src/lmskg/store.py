@@ -1,9 +1,10 @@
 """The graph store: built graphs published atomically under a home folder, opened for querying.
 
-A build is published as a folder ``<home>/builds/<id>/`` holding ``graph.nq`` (the canonical N-Quads dump)
-and ``store/`` (an on-disk Oxigraph store of the same quads). ``<home>/current`` is a symbolic link to the
-newest complete build, replaced in one atomic rename, so a failed or interrupted build never touches the
-graph being served, and a server never reads a folder a build is still writing.
+A build is published as a folder ``<home>/builds/<id>/`` holding ``graph.nq`` (the canonical N-Quads dump),
+``store/`` (an on-disk Oxigraph store of the same quads) and ``statistics.json`` (its counts, see
+:mod:`lmskg.statistics`). ``<home>/current`` is a symbolic link to the newest complete build, replaced in one
+atomic rename, so a failed or interrupted build never touches the graph being served, and a server never reads
+a folder a build is still writing.
 
 Backends implement :class:`GraphStore`; :func:`open_store` returns the embedded Oxigraph one.
 """
@@ -20,6 +21,7 @@ from typing import IO, Protocol
 
 import pyoxigraph as ox
 
+from lmskg import statistics
 from lmskg.errors import QueryError, StoreError
 
 GRAPH_FILE = "graph.nq"
@@ -143,6 +145,7 @@ def publish(home: Path, nquads: Path) -> Path:
             disk = ox.Store(str(staging / STORE_DIR))
             disk.bulk_load(path=str(staging / GRAPH_FILE), format=ox.RdfFormat.N_QUADS)
             disk.flush()
+            statistics.write(staging, statistics.compute(disk, staging / GRAPH_FILE))
             del disk
             _fsync_tree(staging)
             shutil.rmtree(final, ignore_errors=True)

@@ -19,6 +19,9 @@ LABELS = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#labe
 CONSTRUCT = ("CONSTRUCT { ?s <http://example.org/label> ?l } "
              "WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
 SRX = "{http://www.w3.org/2005/sparql-results#}"
+WHOLE_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+NAMED_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPH_LINES = Path(__file__).parent.joinpath("data/graph.nq").read_text().strip().splitlines()
 
 
 def labels(body: bytes) -> list[str]:
@@ -228,6 +231,28 @@ class TestWithAToken:
         finally:
             other.extensions["lmskg"].close()
 
+    def test_a_whole_graph_count_follows_an_update(self, client, graph_home: Path) -> None:  # type: ignore[no-untyped-def]
+        def counts() -> tuple[str, str]:
+            found = []
+            for query in (WHOLE_COUNT, NAMED_COUNT):
+                response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "text/csv"})
+                assert response.status_code == 200, response.data
+                found.append(response.data.decode())
+            return found[0], found[1]
+
+        before = len(GRAPH_LINES)
+        assert counts() == (f"n\r\n{before}\r\n", f"n\r\n{before}\r\n")
+        update = ("INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 1, 2 } "
+                  "<http://example.org/a> <http://example.org/b> 3 }")
+        response = client.post("/sparql", data=update, content_type="application/sparql-update", headers=self.AUTH)
+        assert response.status_code == 204
+        store = ox.Store()
+        store.bulk_load(path=str((graph_home / "current").resolve() / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+        expected = tuple(f"n\r\n{next(iter(store.query(q, use_default_graph_as_union=True)))['n'].value}\r\n"
+                         for q in (WHOLE_COUNT, NAMED_COUNT))
+        assert expected == (f"n\r\n{before + 3}\r\n", f"n\r\n{before + 2}\r\n")
+        assert counts() == expected
+
     def test_malformed_update_changes_nothing(self, client, graph_home: Path) -> None:  # type: ignore[no-untyped-def]
         before = (graph_home / "current").resolve()
         response = client.post("/sparql", data={"update": "CLEAR XYZ"}, headers=self.AUTH)
@@ -281,6 +306,14 @@ def test_service_description(client) -> None:  # type: ignore[no-untyped-def]
     names = {str(o) for o in graph.objects(None, sd.name)}
     assert names == {"https://w3id.org/lmskg/graph/doc", "https://w3id.org/lmskg/graph/ontology"}
     assert (None, sd.supportedLanguage, sd.SPARQL11Update) not in graph
+    void = rdflib.Namespace("http://rdfs.org/ns/void#")
+    default = graph.value(next(graph.objects(None, sd.defaultDataset)), sd.defaultGraph)
+    assert int(graph.value(default, void.triples)) == len(GRAPH_LINES)
+    per_graph = {str(graph.value(named, sd.name)): int(graph.value(graph.value(named, sd.graph), void.triples))
+                 for named in graph.subjects(rdflib.RDF.type, sd.NamedGraph)}
+    assert per_graph == {"https://w3id.org/lmskg/graph/doc": sum("/graph/doc>" in line for line in GRAPH_LINES),
+                         "https://w3id.org/lmskg/graph/ontology": sum("/graph/ontology>" in line
+                                                                      for line in GRAPH_LINES)}
     html = client.get("/sparql", headers={"Accept": "text/html"})
     assert html.mimetype == "text/html" and b"SPARQL query" in html.data
 
@@ -295,7 +328,12 @@ def test_void(client) -> None:  # type: ignore[no-untyped-def]
     assert int(graph.value(dataset, void.distinctSubjects)) > 5
     dumps = {str(o) for o in graph.objects(dataset, void.dataDump)}
     assert "http://localhost/download/lmskg.nq" in dumps and len(dumps) == 4
-    assert len(list(graph.objects(dataset, void.subset))) == 2
+    sd_name = rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#name")
+    subsets = {str(graph.value(sub, sd_name)): int(graph.value(sub, void.triples))
+               for sub in graph.objects(dataset, void.subset)}
+    assert subsets == {"https://w3id.org/lmskg/graph/doc": sum("/graph/doc>" in line for line in GRAPH_LINES),
+                       "https://w3id.org/lmskg/graph/ontology": sum("/graph/ontology>" in line
+                                                                    for line in GRAPH_LINES)}
     assert str(graph.value(dataset, void.sparqlEndpoint)) == "http://localhost/sparql"
 
 

@@ -1,7 +1,8 @@
 """What the server says about itself: the SPARQL Service Description and the VoID description of the dataset.
 
-Both are built as lists of pyoxigraph triples and serialized in the negotiated format. Counts come from the
-graph through the worker pool and are cached per build.
+Both are built as lists of pyoxigraph triples and serialized in the negotiated format. The triple counts of
+the whole graph and of each named graph are those the build was published with (:mod:`lmskg.statistics`); the
+other counts, and all of them for a remote store, come from the graph through the worker pool, cached per build.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import pyoxigraph as ox
 from flask import current_app, url_for
 
 from lmskg.remote import LOADED_QUERY
+from lmskg.statistics import Statistics
+from lmskg.statistics import read as read_statistics
 from lmskg.web import negotiation as neg
 from lmskg.web.common import pool, select
 
@@ -66,22 +69,33 @@ def graph_names() -> list[str]:
     return cached("graphs", compute)
 
 
+def build_statistics() -> Statistics | None:
+    """The counts the build being served was published with; None for a remote store or an older build."""
+    if pool().remote is not None:
+        return None
+    return cached("build-statistics", lambda: read_statistics(Path(pool().build)))  # type: ignore[no-any-return]
+
+
 def statistics() -> dict[str, object]:
     """Dataset-wide counts and the number of triples in each named graph."""
 
     def compute() -> dict[str, object]:
         slow = max(float(current_app.config["QUERY_TIMEOUT"]), 120.0)
+        known = build_statistics()
         totals = select(
             "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects) "
             "(COUNT(DISTINCT ?p) AS ?properties) WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=slow)
         classes = select("SELECT (COUNT(DISTINCT ?c) AS ?classes) WHERE { ?s a ?c }", timeout=slow)
-        per_graph = select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-                           timeout=slow)
         row = totals[0] if totals else {}
         stats: dict[str, object] = {k: int(row[k]["value"]) if k in row else 0
                                     for k in ("triples", "subjects", "objects", "properties")}
         stats["classes"] = int(classes[0]["classes"]["value"]) if classes else 0
-        stats["graphs"] = {r["g"]["value"]: int(r["n"]["value"]) for r in per_graph if "g" in r}
+        if known is not None:
+            stats["graphs"] = dict(known.graphs)
+        else:
+            per_graph = select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                               timeout=slow)
+            stats["graphs"] = {r["g"]["value"]: int(r["n"]["value"]) for r in per_graph if "g" in r}
         return stats
 
     return cached("statistics", compute)
@@ -122,6 +136,9 @@ def description(endpoint: str, *, writable: bool) -> list[ox.Triple]:
         triples.append(ox.Triple(service, n(SD + "resultFormat"), n(FORMATS + FORMAT_IRIS[fmt.name])))
     for fmt in (*neg.GRAPH_FORMATS,):
         triples.append(ox.Triple(service, n(SD + "inputFormat"), n(FORMATS + FORMAT_IRIS[fmt.name])))
+    counts = build_statistics()
+    if counts is not None:
+        triples.append(ox.Triple(default, n(VOID + "triples"), _lit(counts.triples)))
     for name in graph_names():
         named = ox.BlankNode()
         triples += [
@@ -129,6 +146,13 @@ def description(endpoint: str, *, writable: bool) -> list[ox.Triple]:
             ox.Triple(named, RDF_TYPE, n(SD + "NamedGraph")),
             ox.Triple(named, n(SD + "name"), n(name)),
         ]
+        if counts is not None and name in counts.graphs:
+            graph = ox.BlankNode()
+            triples += [
+                ox.Triple(named, n(SD + "graph"), graph),
+                ox.Triple(graph, RDF_TYPE, n(SD + "Graph")),
+                ox.Triple(graph, n(VOID + "triples"), _lit(counts.graphs[name])),
+            ]
     void_url = url_for("sparql.void", _external=True)
     triples.append(ox.Triple(service, n("http://www.w3.org/2000/01/rdf-schema#seeAlso"), n(void_url)))
     return triples
