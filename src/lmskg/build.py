@@ -600,6 +600,15 @@ def write_and_publish(home: Path, lines: Iterable[str]) -> tuple[Path, int]:
 def build(paths: Sequence[Path], settings: Settings, *, extract: Extractor | None = None,
           progress: bool | None = None, report: Callable[[str], None] | None = None) -> BuildResult:
     """Build the graph from the documents under ``paths`` and publish it as the current build."""
+    lines, documents, failures = _all_lines(paths, settings, extract, progress, report, "the previous graph")
+    path, count = write_and_publish(settings.home, lines)
+    return BuildResult(documents=documents, triples=count, path=path, failures=failures)
+
+
+def _all_lines(paths: Sequence[Path], settings: Settings, extract: Extractor | None, progress: bool | None,
+               report: Callable[[str], None] | None, kept: str) -> tuple[list[str], int, list[str]]:
+    """The ontology's and the documents' N-Quads, how many documents were built, and the failures; ``kept``
+    names what stays unchanged when no document could be built."""
     files = collect(paths)
     if not files:
         raise DocumentError(paths[0] if paths else settings.sources, "no documents to build")
@@ -609,9 +618,8 @@ def build(paths: Sequence[Path], settings: Settings, *, extract: Extractor | Non
         progress = sys.stderr.isatty() or len(files) >= 50
     per_doc, failures = build_lines(files, extract, settings.base, progress=progress, report=report)
     if not per_doc:
-        raise LmskgError(f"no document could be built ({len(failures)} failed); the previous graph is unchanged")
-    path, count = write_and_publish(settings.home, [*ontology, *(x for lines in per_doc.values() for x in lines)])
-    return BuildResult(documents=len(per_doc), triples=count, path=path, failures=failures)
+        raise LmskgError(f"no document could be built ({len(failures)} failed); {kept} is unchanged")
+    return [*ontology, *(x for lines in per_doc.values() for x in lines)], len(per_doc), failures
 
 
 def build_into(store: RemoteStore, paths: Sequence[Path], settings: Settings, *, extract: Extractor | None = None,
@@ -621,19 +629,10 @@ def build_into(store: RemoteStore, paths: Sequence[Path], settings: Settings, *,
     same content are kept as they are."""
     from lmskg.remote import load
 
-    files = collect(paths)
-    if not files:
-        raise DocumentError(paths[0] if paths else settings.sources, "no documents to build")
-    ontology = ontology_nquads(settings.ontology, settings.base)
-    extract = extract or default_extractor(settings)
-    if progress is None:
-        progress = sys.stderr.isatty() or len(files) >= 50
-    per_doc, failures = build_lines(files, extract, settings.base, progress=progress, report=report)
-    if not per_doc:
-        raise LmskgError(f"no document could be built ({len(failures)} failed); the store is unchanged")
+    lines, documents, failures = _all_lines(paths, settings, extract, progress, report, "the store")
     # a document that failed keeps the graph loaded earlier, so only a complete build may remove graphs
-    result = load(store, [*ontology, *(x for lines in per_doc.values() for x in lines)], replace_all=not failures)
-    return BuildResult(documents=len(per_doc), triples=result.triples, failures=failures)
+    result = load(store, lines, replace_all=not failures)
+    return BuildResult(documents=documents, triples=result.triples, failures=failures)
 
 
 def add_into(store: RemoteStore, file: Path, settings: Settings, *, extract: Extractor | None = None) -> BuildResult:
