@@ -23,9 +23,9 @@ from lmskg.extract.casetext import Passage
 from lmskg.extract.facts import CohortStatistic, Found, Span
 from lmskg.extract.lexicon import Mention
 from lmskg.extract.tumors import generic
+from lmskg.vocab import LMSKG
 
 NUM = q.NUMBER
-LMSKG_TERM = "https://w3id.org/lmskg/term/"
 ASIDE = r"(?:\s*\([^()]*\))?"                 # "92.6 (range: 79.7-105.4) and 50.4 (...) months"
 LIST = re.compile(rf"(?<![\w.])((?:{NUM})(?:\s*%)?{ASIDE}(?:\s*,\s*(?:{NUM})(?:\s*%)?{ASIDE})*\s*,?\s*"
                   rf"(?:and|or|vs\.?|versus)\s+(?:{NUM}){ASIDE})"
@@ -40,7 +40,7 @@ LITERATURE = re.compile(r"\b(?:cases|patients)\b[^.;]{0,120}\b(?:have|had|has) b
                         r"|\b(?:review|search)\s+of\s+the\s+(?:published\s+|english\s+|medical\s+)?literature\b"
                         r"|\bliterature\s+(?:review|search)\b|\b(?:cases|patients|reports)\s+(?:published|reported|described)"
                         r"\s+in\s+the\s+literature\b", re.I)
-OWN = frozenset(LMSKG_TERM + n for n in ("CaseSeriesPopulation", "InstitutionalCohortPopulation"))
+OWN = frozenset({str(LMSKG.CaseSeriesPopulation), str(LMSKG.InstitutionalCohortPopulation)})
 SIZE_OF = re.compile(r"\b(?:series|cohort|group|total|study|review)\s+of\s+$", re.I)
 AND_N = re.compile(r"(?:\band|,)\s+(\d+)\s+(?=underwent|had|received|required|developed|died|experienced|suffered|"
                    r"(?:were|was) complicated by)", re.I)
@@ -133,8 +133,6 @@ class _Value:
 
 
 def statistics(p: Passage, publication: str | None) -> list[CohortStatistic]:
-    from lmskg.vocab import LMSKG
-
     out: list[CohortStatistic] = []
     seen: set[tuple] = set()
     population: Found[str] | None = None
@@ -311,8 +309,6 @@ def _time_points(p: Passage, s: Span, measure: Found[str]) -> list[tuple[Found[D
 
 def _count_measure(p: Passage, s: Span, v: _Value) -> Found[str]:
     """A count of a breakdown or a total counts what the sentence counts: cases or (by default) patients."""
-    from lmskg.vocab import LMSKG
-
     after = re.match(r"\s+(patients|cases)\b", p.text[v.end:s.end], re.I)
     nouns = [after.group(1)] if after else re.findall(r"\b(patients|cases)\b", p.text[s.start:v.start], re.I)
     term = LMSKG.NumberOfCases if nouns and nouns[-1].lower() == "cases" else LMSKG.NumberOfPatients
@@ -360,8 +356,6 @@ def _pairs(p: Passage, s: Span, values: list[_Value], tumors: list[Mention], gro
 
 def _merge_counts(stats: list[CohortStatistic]) -> list[CohortStatistic]:
     """ "a review of 126 published cases" and "We identified 126 patients": one count, of patients."""
-    from lmskg.vocab import LMSKG
-
     patients, cases = str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)
 
     def key(x: CohortStatistic) -> tuple:
@@ -417,8 +411,6 @@ def _site_tumour(p: Passage, s: Span, a: Mention) -> Found[str] | None:
 def _tumors(p: Passage, s: Span) -> list[Mention]:
     """Tumor groups named in the sentence; "spinal metastases" names where, not which tumor; a bare "tumor" or
     "cancer" names none."""
-    from lmskg.vocab import LMSKG
-
     metastatic = str(LMSKG.MetastaticMalignantNeoplasm)
     out = []
     for m in p.mentions(s, "tumor"):
@@ -626,8 +618,6 @@ def _groups(p: Passage, s: Span, values: list[_Value], tumors: list[Mention]) ->
 def _measure(p: Passage, s: Span, v: _Value, outcomes: list[Mention]) -> Found[str] | None:
     """The measure of a value: for a count the outcome (or, after "underwent", the procedure) that follows it in its
     clause; otherwise the first outcome of the value's clause before it, else the nearest one before or after."""
-    from lmskg.vocab import LMSKG
-
     counts = {str(LMSKG.NumberOfPatients), str(LMSKG.NumberOfCases)}
     asides = [(a.start(), a.end()) for a in re.finditer(r"\([^)]*\)", p.text[s.start:s.end])]
     asides = [(s.start + a, s.start + b) for a, b in asides if not (s.start + a <= v.start < s.start + b)]
