@@ -7,6 +7,7 @@ error, page error and dialog recorded: each test ends by checking that there wer
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,6 +123,13 @@ def _run(page, example: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector(".yasr:visible table.dataTable tbody tr", timeout=15_000)
 
 
+def _until(done, seconds: float = 5.0) -> None:
+    """Wait for the page to redraw (a sort re-renders the table after the click returns)."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_yasgui_runs_an_example_and_links_our_iris(server: str, watched: Watched) -> None:
     page = watched.page
     page.goto(f"{server}/query", timeout=15_000)
@@ -132,9 +140,12 @@ def test_yasgui_runs_an_example_and_links_our_iris(server: str, watched: Watched
     assert rows.count() == 6  # laminectomy at four levels, the fixation, the chemotherapy with its agent
     assert "6 results" in page.inner_text(".yasr:visible .yasr_response_chip")
     procedures = page.locator(".yasr:visible table.dataTable tbody tr td:nth-child(4)").all_inner_texts()
+    column = ".yasr:visible table.dataTable tbody tr td:nth-child(4)"
     page.click(".yasr:visible table.dataTable thead th:nth-child(4)")  # sort by procedure
+    _until(lambda: page.locator(column).all_inner_texts() == sorted(procedures))
     page.click(".yasr:visible table.dataTable thead th:nth-child(4)")  # and the other way
-    resorted = page.locator(".yasr:visible table.dataTable tbody tr td:nth-child(4)").all_inner_texts()
+    _until(lambda: page.locator(column).all_inner_texts() == sorted(procedures, reverse=True))
+    resorted = page.locator(column).all_inner_texts()
     assert resorted == sorted(procedures, reverse=True) and resorted != procedures
     link = page.locator(f'.yasr:visible a[href="{CASE}"]').first
     link.click(position={"x": 12, "y": 6})  # on its visible start: the cell cuts the long IRI short
